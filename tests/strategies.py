@@ -1,0 +1,65 @@
+"""Hypothesis strategies shared by the test modules."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from hypothesis import strategies as st
+
+PARIS = ZoneInfo("Europe/Paris")
+UTC = dt.UTC
+
+#: Instants between 2000 and 2099, minute resolution, in Paris or UTC or a fixed offset.
+_zones = st.sampled_from(
+    [PARIS, UTC, ZoneInfo("America/New_York"), dt.timezone(dt.timedelta(hours=5))]
+)
+
+
+@st.composite
+def aware_datetimes(
+    draw: st.DrawFn,
+    min_value: dt.datetime = dt.datetime(2000, 1, 1),
+    max_value: dt.datetime = dt.datetime(2099, 12, 31),
+    resolution: str = "minute",
+) -> dt.datetime:
+    """An aware instant; its zone varies, the instant is what matters."""
+    naive = draw(st.datetimes(min_value=min_value, max_value=max_value))
+    if resolution == "minute":
+        naive = naive.replace(second=0, microsecond=0)
+    instant = naive.replace(tzinfo=UTC)
+    return instant.astimezone(draw(_zones))
+
+
+def paris_datetimes(
+    min_value: dt.datetime = dt.datetime(2020, 1, 1),
+    max_value: dt.datetime = dt.datetime(2030, 12, 31),
+) -> st.SearchStrategy[dt.datetime]:
+    """Aware instants expressed in Europe/Paris."""
+    return aware_datetimes(min_value=min_value, max_value=max_value).map(
+        lambda d: d.astimezone(PARIS)
+    )
+
+
+def dates(
+    min_value: dt.date = dt.date(2000, 1, 1), max_value: dt.date = dt.date(2099, 12, 31)
+) -> st.SearchStrategy[dt.date]:
+    """Calendar dates."""
+    return st.dates(min_value=min_value, max_value=max_value)
+
+
+def durations(max_hours: int = 5000) -> st.SearchStrategy[dt.timedelta]:
+    """Non-negative durations with minute resolution."""
+    return st.integers(min_value=0, max_value=max_hours * 60).map(lambda m: dt.timedelta(minutes=m))
+
+
+def money(max_value: str = "1000000") -> st.SearchStrategy[Decimal]:
+    """Non-negative amounts in cents."""
+    return st.decimals(
+        min_value=Decimal(0),
+        max_value=Decimal(max_value),
+        places=2,
+        allow_nan=False,
+        allow_infinity=False,
+    )
