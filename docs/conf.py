@@ -4,7 +4,7 @@ from __future__ import annotations
 
 project = "libriciel-terms"
 author = "libriciel-terms developers"
-copyright = "2026, libriciel-terms developers"  # noqa: A001
+copyright = "2026, libriciel-terms developers"
 
 extensions = [
     "myst_parser",

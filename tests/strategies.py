@@ -63,3 +63,37 @@ def money(max_value: str = "1000000") -> st.SearchStrategy[Decimal]:
         allow_nan=False,
         allow_infinity=False,
     )
+
+
+# --- term and billing (tests/test_term.py, tests/test_billing.py) ---------------------------
+
+
+@st.composite
+def contract_terms(draw: st.DrawFn, *, month_start: bool = False) -> object:
+    """A ``ContractTerm``: any start (or a month's 1st), quarterly period lengths, 0–5 renewals."""
+    from libriciel_terms.term import ContractTerm
+
+    start = draw(dates(dt.date(2000, 1, 1), dt.date(2080, 12, 31)))
+    if month_start:
+        start = start.replace(day=1)
+    return ContractTerm(
+        start=start,
+        period_months=draw(st.sampled_from([3, 6, 12, 24])),
+        renewals=draw(st.integers(min_value=0, max_value=5)),
+        notice_months=draw(st.integers(min_value=0, max_value=2)),
+    )
+
+
+@st.composite
+def price_lists(draw: st.DrawFn) -> object:
+    """A ``PriceList`` of 1–5 lines with any amounts in cents (sub-cent amounts sometimes)."""
+    from libriciel_terms.billing import PriceLine, PriceList
+
+    amounts = draw(
+        st.lists(
+            st.one_of(money("100000"), st.decimals("0", "1000", places=4)), min_size=1, max_size=5
+        )
+    )
+    return PriceList(
+        lines=tuple(PriceLine(label=f"line {i}", annual_ht=a) for i, a in enumerate(amounts))
+    )

@@ -16,9 +16,11 @@ from zoneinfo import ZoneInfo
 from libriciel_terms.errors import (
     EndBeforeStartError,
     FloatMoneyError,
+    InvalidArgumentError,
     NaiveDatetimeError,
     NonFiniteDecimalError,
     OutOfRangeError,
+    TermsError,
     WrongTypeError,
 )
 
@@ -155,5 +157,44 @@ def attrs_check(check: Callable[..., Any], **kwargs: Any) -> Callable[[Any, Any,
 
     def validator(_instance: Any, attribute: Any, value: Any) -> None:
         check(attribute.name, value, **kwargs)
+
+    return validator
+
+
+def one_of(name: str, value: object, choices: tuple[object, ...]) -> None:
+    """Refuse a mode or keyword value that is not one of ``choices``."""
+    if value not in choices:
+        listed = ", ".join(repr(c) for c in choices)
+        raise InvalidArgumentError(f"{name}={value!r} is not one of {listed}; pass one of them")
+
+
+def attrs_one_of(*choices: object) -> Callable[[Any, Any, Any], None]:
+    """An attrs validator like ``attrs.validators.in_`` that raises a ``TermsError``."""
+
+    def validator(_instance: Any, attribute: Any, value: Any) -> None:
+        one_of(attribute.name, value, choices)
+
+    return validator
+
+
+def guard(*validators: Callable[[Any, Any, Any], Any]) -> Callable[[Any, Any, Any], None]:
+    """Run attrs' own validators, turning their ``TypeError``/``ValueError`` into ``TermsError``.
+
+    attrs' ``instance_of``, ``in_``, ``ge``… raise bare built-in errors; wrapped in ``guard`` they
+    raise :class:`~libriciel_terms.errors.WrongTypeError` or
+    :class:`~libriciel_terms.errors.InvalidArgumentError` with attrs' message, so that callers can
+    catch every refusal as ``TermsError``.
+    """
+
+    def validator(instance: Any, attribute: Any, value: Any) -> None:
+        for check in validators:
+            try:
+                check(instance, attribute, value)
+            except TermsError:
+                raise
+            except TypeError as exc:
+                raise WrongTypeError(f"{attribute.name}={value!r}: {exc.args[0]}") from None
+            except ValueError as exc:
+                raise InvalidArgumentError(f"{attribute.name}={value!r}: {exc.args[0]}") from None
 
     return validator

@@ -82,7 +82,7 @@ class FrenchHolidays:
     """French public holidays, metropolitan (default) or Alsace-Moselle (clause 4.1)."""
 
     region: Region = attrs.field(
-        default="metropole", validator=attrs.validators.in_(("metropole", "alsace-moselle"))
+        default="metropole", validator=_validate.attrs_one_of("metropole", "alsace-moselle")
     )
 
     def holidays(self, year: int) -> frozenset[dt.date]:

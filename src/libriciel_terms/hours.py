@@ -228,6 +228,9 @@ class _Snapshot:
     busy: list[int]
     ouvres: list[int]
     ouvrables: list[int]
+    #: Days on which the zone's UTC offset changes (and the day before): only there can a wall
+    #: time be skipped or repeated.
+    offset_changes: frozenset[int]
 
     def covers(self, low: int, high: int) -> bool:
         return self.first <= low and high <= self.last
@@ -236,7 +239,7 @@ class _Snapshot:
 class _Index:
     """The snapshot of one schedule, rebuilt over a wider range of years when asked outside it."""
 
-    __slots__ = ("day_us", "lock", "schedule", "snapshot", "windows_us")
+    __slots__ = ("day_us", "epoch", "lock", "schedule", "snapshot", "week_us", "windows_us")
 
     def __init__(self, schedule: BusinessHours) -> None:
         self.schedule = schedule
@@ -244,6 +247,8 @@ class _Index:
         self.windows_us = tuple(
             tuple((_us(w.opens), _us(w.closes)) for w in day) for day in schedule.week
         )
+        self.week_us = sum(self.day_us)
+        self.epoch = dt.datetime(1, 1, 1, tzinfo=schedule.zone)
         self.lock = threading.Lock()
         self.snapshot: _Snapshot | None = None
 
@@ -279,6 +284,10 @@ class _Index:
         busy, ouvres, ouvrables = [0], [0], [0]
         b = o = ob = 0
         day_us = self.day_us
+        zone = self.schedule.zone
+        changes: set[int] = set()
+        midnight = dt.datetime.fromordinal(first)
+        offset = zone.utcoffset(midnight)
         for ordinal in range(first, last + 1):  # once per year range, not per question
             weekday = (ordinal - 1) % 7
             if ordinal not in holidays:
@@ -288,7 +297,12 @@ class _Index:
             busy.append(b)
             ouvres.append(o)
             ouvrables.append(ob)
-        return _Snapshot(first, last, busy, ouvres, ouvrables)
+            midnight += _DAY
+            next_offset = zone.utcoffset(midnight)
+            if next_offset != offset:
+                changes.update((ordinal, ordinal + 1))
+                offset = next_offset
+        return _Snapshot(first, last, busy, ouvres, ouvrables, frozenset(changes))
 
 
 _INDEXES: dict[BusinessHours, _Index] = {}
@@ -311,7 +325,9 @@ class BusinessHours:
     )
     holidays: HolidayCalendar = attrs.field(default=FRANCE, validator=_check_holidays)
     zone: ZoneInfo = attrs.field(default=ZoneInfo("Europe/Paris"), converter=_zone)
-    name: str = attrs.field(default="custom", validator=attrs.validators.instance_of(str))
+    name: str = attrs.field(
+        default="custom", validator=_validate.guard(attrs.validators.instance_of(str))
+    )
 
     # -- presets -----------------------------------------------------------------------------
 
@@ -420,33 +436,39 @@ class BusinessHours:
         seconds = (local.hour * 60 + local.minute) * 60 + local.second
         return local.toordinal(), seconds * 1_000_000 + local.microsecond
 
-    def _position(self, snap: _Snapshot, ordinal: int, tod_us: int) -> int:
+    @staticmethod
+    def _position(index: _Index, snap: _Snapshot, ordinal: int, tod_us: int) -> int:
         """Business µs from the snapshot's first day to the local instant (ordinal, tod_us)."""
         i = ordinal - snap.first
         busy = snap.busy
-        if busy[i + 1] == busy[i]:  # a holiday, or a day without windows
-            return busy[i]
         total = busy[i]
-        for opens, closes in self._index().windows_us[(ordinal - 1) % 7]:
+        if busy[i + 1] == total:  # a holiday, or a day without windows
+            return total
+        for opens, closes in index.windows_us[(ordinal - 1) % 7]:
             if tod_us <= opens:
                 break
-            total += min(tod_us, closes) - opens
+            total += (tod_us if tod_us < closes else closes) - opens
         return total
 
-    def _instant(self, ordinal: int, tod_us: int) -> dt.datetime:
-        naive = dt.datetime.fromordinal(ordinal) + dt.timedelta(microseconds=tod_us)
-        # Through UTC so that a wall time inside a DST gap comes back as a real instant.
-        return naive.replace(tzinfo=self.zone).astimezone(dt.UTC).astimezone(self.zone)
+    @staticmethod
+    def _instant(index: _Index, snap: _Snapshot, ordinal: int, tod_us: int) -> dt.datetime:
+        # Aware + timedelta is wall-clock arithmetic: the local date and time we want.
+        wall = index.epoch + dt.timedelta(days=ordinal - 1, microseconds=tod_us)
+        if ordinal in snap.offset_changes:
+            # A wall time skipped by a DST change comes back as a real instant through UTC
+            # (a repeated one as its first occurrence, fold=0).
+            return wall.astimezone(dt.UTC).astimezone(wall.tzinfo)
+        return wall
 
-    def _locate(self, snap: _Snapshot, target: int) -> dt.datetime:
+    def _locate(self, index: _Index, snap: _Snapshot, target: int) -> dt.datetime:
         """The earliest instant whose business position is ``target`` (> 0)."""
         busy = snap.busy
         i = bisect_left(busy, target) - 1  # day i: busy[i] < target <= busy[i + 1]
         ordinal = snap.first + i
         remaining = target - busy[i]
-        for opens, closes in self._index().windows_us[(ordinal - 1) % 7]:
+        for opens, closes in index.windows_us[(ordinal - 1) % 7]:
             if remaining <= closes - opens:
-                return self._instant(ordinal, opens + remaining)
+                return self._instant(index, snap, ordinal, opens + remaining)
             remaining -= closes - opens
         raise AssertionError("cumulative index inconsistent with the windows")  # pragma: no cover
 
@@ -505,32 +527,33 @@ class BusinessHours:
         >>> hours.add(datetime(2024, 5, 8, 10, 0, tzinfo=paris), timedelta(hours=8)).date()
         datetime.date(2024, 5, 13)
         """
-        _validate.aware("start", start)
         amount = _us(_validate.duration("duration", duration))
+        ordinal, tod = self._local("start", start)
         if amount == 0:
             return start.astimezone(self.zone)
         index = self._index()
-        if not any(index.day_us):
+        week_us = index.week_us
+        if not week_us:
             raise InvalidScheduleError(f"{self.describe()!r} is never open; nothing can be added")
-        ordinal, tod = self._local("start", start)
-        # Enough days for the duration even if a whole year were holidays, plus a margin.
-        week_us = sum(index.day_us)
-        horizon = ordinal + amount // week_us * 7 + amount // week_us * 7 // 20 + 400
+        # Enough days for the duration even with many holidays, plus a margin; the snapshot
+        # grows in chunks of years, so this rarely rebuilds anything.
+        weeks = amount // week_us
+        horizon = ordinal + weeks * 8 + 400
         if horizon > _MAX_ORDINAL:
             raise OutOfRangeError(
                 f"duration={duration!r} from start={start!r} ends after year 9999"
             )
         snap = index.cover(ordinal - 1, horizon)
-        target = self._position(snap, ordinal, tod) + amount
-        if snap.busy[-1] < target:  # pathological calendars: widen once more, then give up
-            snap = index.cover(ordinal - 1, min(_MAX_ORDINAL, horizon * 2 - ordinal + 3660))
-            target = self._position(snap, ordinal, tod) + amount
-            if snap.busy[-1] < target:
+        target = self._position(index, snap, ordinal, tod) + amount
+        while snap.busy[-1] < target:  # a calendar with unusually many holidays: look further
+            if snap.last >= _MAX_ORDINAL - 1:
                 raise OutOfRangeError(
-                    f"duration={duration!r} from start={start!r}: the calendar has too few "
-                    f"business hours to reach it"
+                    f"duration={duration!r} from start={start!r} ends after year 9999"
                 )
-        return self._locate(snap, target)
+            horizon = min(_MAX_ORDINAL - 1, snap.last + (snap.last - ordinal) + 366)
+            snap = index.cover(ordinal - 1, horizon)
+            target = self._position(index, snap, ordinal, tod) + amount
+        return self._locate(index, snap, target)
 
     def elapsed(self, start: dt.datetime, end: dt.datetime) -> dt.timedelta:
         """Business time inside the windows in ``[start, end)`` (RULES.md §1).
@@ -547,9 +570,10 @@ class BusinessHours:
         _validate.ordered("start", start, "end", end)
         first, first_tod = self._local("start", start)
         last, last_tod = self._local("end", end)
-        snap = self._index().cover(first, last)
-        a = self._position(snap, first, first_tod)
-        b = self._position(snap, last, last_tod)
+        index = self._index()
+        snap = index.cover(first, last)
+        a = self._position(index, snap, first, first_tod)
+        b = self._position(index, snap, last, last_tod)
         return dt.timedelta(microseconds=b - a)
 
     def day_close(self, day: dt.date) -> dt.datetime:
@@ -569,7 +593,9 @@ class BusinessHours:
                 f"day={day!r} is a {_WEEKDAY_NAMES[day.weekday()]}, which has no business "
                 f"windows in {self.describe()!r}; pass a working day"
             )
-        return self._instant(day.toordinal(), _us(windows[-1].closes))
+        index = self._index()
+        snap = index.cover(day.toordinal(), day.toordinal())
+        return self._instant(index, snap, day.toordinal(), _us(windows[-1].closes))
 
     def deadline(self, start: dt.datetime, delay: Delay) -> dt.datetime:
         """The instant a :class:`Delay` counted from ``start`` expires.
@@ -714,10 +740,10 @@ class Delay:
 
     amount: int = attrs.field(validator=_check_amount)
     unit: Literal["business_hours", "working_days"] = attrs.field(
-        validator=attrs.validators.in_(("business_hours", "working_days"))
+        validator=_validate.attrs_one_of("business_hours", "working_days")
     )
     counting: Literal["civil", "daily_hours"] = attrs.field(
-        default="civil", validator=attrs.validators.in_(("civil", "daily_hours"))
+        default="civil", validator=_validate.attrs_one_of("civil", "daily_hours")
     )
 
     @classmethod
