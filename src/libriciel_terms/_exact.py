@@ -69,7 +69,8 @@ def round_fraction(
             count = floor_units
     else:  # pragma: no cover - guarded by the Literal type and the public validators
         raise AssertionError(rounding)
-    return (Decimal(count) * quantum).quantize(quantum, context=CONTEXT)
+    # Both steps in CONTEXT: a bare ``*`` would run in the caller's ambient context.
+    return CONTEXT.multiply(Decimal(count), quantum).quantize(quantum, context=CONTEXT)
 
 
 def cents(value: Fraction | Decimal | int) -> Decimal:

@@ -1,0 +1,47 @@
+"""Tabular output shared by every report (private module).
+
+Reports convert to plain records — a list of dicts that ``pandas.DataFrame`` takes directly
+(pandas itself is never imported) — and render them as a small HTML table in Jupyter.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+__all__ = ["cell_text", "html_table"]
+
+
+def cell_text(value: object) -> str:
+    """How one value reads in a table cell: ISO dates and instants, empty for ``None``."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):  # datetime is a date too
+        return value.isoformat()
+    if isinstance(value, dt.timedelta):
+        seconds = int(value.total_seconds())
+        sign, seconds = ("-", -seconds) if seconds < 0 else ("", seconds)
+        return f"{sign}{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
+    return str(value)
+
+
+def html_table(records: Sequence[Mapping[str, Any]], *, caption: str | None = None) -> str:
+    """An HTML table of records, one column per key of the first record.
+
+    >>> html_table([{"date": dt.date(2025, 9, 1), "HT": "337.50"}])
+    '<table><thead><tr><th>date</th><th>HT</th></tr></thead><tbody><tr><td>2025-09-01</td><td>337.50</td></tr></tbody></table>'
+    """
+    head_caption = f"<caption>{html.escape(caption)}</caption>" if caption else ""
+    if not records:
+        return f"<table>{head_caption}</table>"
+    columns = list(records[0])
+    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in columns)
+    rows = "".join(
+        "<tr>"
+        + "".join(f"<td>{html.escape(cell_text(record.get(c)))}</td>" for c in columns)
+        + "</tr>"
+        for record in records
+    )
+    return f"<table>{head_caption}<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
