@@ -49,7 +49,8 @@ bench: $(STAMP_BENCH)
 
 # Regenerate the bundled data modules from ../shared/reference (a developer's step, not CI's).
 data: $(STAMP_BASE)
-	$(PY) scripts/generate_data.py
+	$(PY) scripts/generate_syntec.py
+	$(PY) scripts/generate_rates.py
 
 clean:
 	rm -rf $(VENV) docs/_build .pytest_cache .mypy_cache .ruff_cache .hypothesis

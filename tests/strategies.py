@@ -97,3 +97,14 @@ def price_lists(draw: st.DrawFn) -> object:
     return PriceList(
         lines=tuple(PriceLine(label=f"line {i}", annual_ht=a) for i, a in enumerate(amounts))
     )
+
+
+def index_values(min_value: str = "1", max_value: str = "1000") -> st.SearchStrategy[Decimal]:
+    """Positive Syntec-like index values, to the hundredth (published values have one decimal)."""
+    return st.decimals(
+        min_value=Decimal(min_value),
+        max_value=Decimal(max_value),
+        places=2,
+        allow_nan=False,
+        allow_infinity=False,
+    )

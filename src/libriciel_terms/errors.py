@@ -21,6 +21,7 @@ __all__ = [
     "FloatMoneyError",
     "InvalidArgumentError",
     "InvalidScheduleError",
+    "MissingEventError",
     "NaiveDatetimeError",
     "NonFiniteDecimalError",
     "OutOfRangeError",
@@ -28,6 +29,7 @@ __all__ = [
     "RateNotInTableError",
     "TermsError",
     "UnknownIndexMonthError",
+    "UnknownPriceError",
     "WrongTypeError",
 ]
 
@@ -78,3 +80,11 @@ class UnknownIndexMonthError(TermsError, LookupError):
 
 class RateNotInTableError(TermsError, LookupError):
     """A rate (ECB, legal interest) is missing from the table that was consulted."""
+
+
+class UnknownPriceError(TermsError, LookupError):
+    """A price code is missing from the unit price list that was consulted (contract §7)."""
+
+
+class MissingEventError(InvalidArgumentError):
+    """A délai counts from an event (workaround given, take-charge) whose instant was not given."""

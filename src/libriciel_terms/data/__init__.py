@@ -1,0 +1,5 @@
+"""Bundled reference data, generated from ``../shared/reference/*.csv`` by ``scripts/``.
+
+The modules here hold Python literals only (values, sources, publication dates and an ``AS_OF``
+date); no rule reads a file at import or call time. Regenerate them, never edit them by hand.
+"""
