@@ -4,6 +4,11 @@ Every public name is imported here explicitly, grouped by the contract section i
 nothing is defined in this module.
 """
 
+from libriciel_terms.availability import (
+    AvailabilityReport,
+    availability,
+    availability_report,
+)
 from libriciel_terms.backups import (
     BackupJob,
     BackupKind,
@@ -48,6 +53,7 @@ from libriciel_terms.errors import (
     MissingEventError,
     NaiveDatetimeError,
     NonFiniteDecimalError,
+    OptionalDependencyError,
     OutOfRangeError,
     OutsideTermError,
     RateNotInTableError,
@@ -102,6 +108,13 @@ from libriciel_terms.interest import (
     payment_due_date,
     three_times_legal_rate,
 )
+from libriciel_terms.obligations import (
+    Obligation,
+    ObligationKind,
+    ObligationsCalendar,
+    Party,
+    obligations_calendar,
+)
 from libriciel_terms.retention import (
     RETENTION_RULES,
     ChainDeadline,
@@ -140,6 +153,29 @@ from libriciel_terms.revision import (
     revision_schedule,
     syntec_revision,
 )
+from libriciel_terms.sla import (
+    AutoTransition,
+    CountedFrom,
+    Interval,
+    PolicyComparison,
+    PolicyDifference,
+    Priority,
+    Requalification,
+    RequalificationRule,
+    SlaPolicy,
+    SlaTarget,
+    StateChange,
+    Status,
+    Target,
+    TargetReport,
+    Ticket,
+    TicketReport,
+    TicketReports,
+    TicketState,
+    automatic_transition,
+    compare_policies,
+    merge_intervals,
+)
 from libriciel_terms.term import (
     BalanceBasis,
     ContractTerm,
@@ -164,6 +200,31 @@ __all__ = [
     "FrenchHolidays",
     "HolidayCalendar",
     "Window",
+    # SLAs and availability (§2)
+    "AutoTransition",
+    "AvailabilityReport",
+    "CountedFrom",
+    "Interval",
+    "PolicyComparison",
+    "PolicyDifference",
+    "Priority",
+    "Requalification",
+    "RequalificationRule",
+    "SlaPolicy",
+    "SlaTarget",
+    "StateChange",
+    "Status",
+    "Target",
+    "TargetReport",
+    "Ticket",
+    "TicketReport",
+    "TicketReports",
+    "TicketState",
+    "automatic_transition",
+    "availability",
+    "availability_report",
+    "compare_policies",
+    "merge_intervals",
     # contract term, billing, pro-rata (§3)
     "STORAGE_GB_MONTH_HT",
     "UNIT_PRICES",
@@ -275,6 +336,12 @@ __all__ = [
     "restore_points",
     "retention_deadline",
     "subprocessor_objection_deadline",
+    # obligations calendar and term sheet
+    "Obligation",
+    "ObligationKind",
+    "ObligationsCalendar",
+    "Party",
+    "obligations_calendar",
     # errors
     "EndBeforeStartError",
     "FloatMoneyError",
@@ -283,6 +350,7 @@ __all__ = [
     "MissingEventError",
     "NaiveDatetimeError",
     "NonFiniteDecimalError",
+    "OptionalDependencyError",
     "OutOfRangeError",
     "OutsideTermError",
     "RateNotInTableError",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 __all__ = ["cell_text", "html_table"]
@@ -27,8 +27,13 @@ def cell_text(value: object) -> str:
     return str(value)
 
 
-def html_table(records: Sequence[Mapping[str, Any]], *, caption: str | None = None) -> str:
-    """An HTML table of records, one column per key of the first record.
+def html_table(
+    records: Sequence[Mapping[str, Any]],
+    *,
+    caption: str | None = None,
+    cell: Callable[[object], str] = cell_text,
+) -> str:
+    """An HTML table of records, one column per key (in order of first appearance).
 
     >>> html_table([{"date": dt.date(2025, 9, 1), "HT": "337.50"}])
     '<table><thead><tr><th>date</th><th>HT</th></tr></thead><tbody><tr><td>2025-09-01</td><td>337.50</td></tr></tbody></table>'
@@ -36,12 +41,12 @@ def html_table(records: Sequence[Mapping[str, Any]], *, caption: str | None = No
     head_caption = f"<caption>{html.escape(caption)}</caption>" if caption else ""
     if not records:
         return f"<table>{head_caption}</table>"
-    columns = list(records[0])
+    columns: list[str] = []
+    for record in records:
+        columns.extend(k for k in record if k not in columns)
     head = "".join(f"<th>{html.escape(str(c))}</th>" for c in columns)
     rows = "".join(
-        "<tr>"
-        + "".join(f"<td>{html.escape(cell_text(record.get(c)))}</td>" for c in columns)
-        + "</tr>"
+        "<tr>" + "".join(f"<td>{html.escape(cell(record.get(c)))}</td>" for c in columns) + "</tr>"
         for record in records
     )
     return f"<table>{head_caption}<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"

@@ -24,6 +24,7 @@ __all__ = [
     "MissingEventError",
     "NaiveDatetimeError",
     "NonFiniteDecimalError",
+    "OptionalDependencyError",
     "OutOfRangeError",
     "OutsideTermError",
     "RateNotInTableError",
@@ -88,3 +89,7 @@ class UnknownPriceError(TermsError, LookupError):
 
 class MissingEventError(InvalidArgumentError):
     """A délai counts from an event (workaround given, take-charge) whose instant was not given."""
+
+
+class OptionalDependencyError(TermsError, ImportError):
+    """A feature needs an optional package that is not installed (the message names the extra)."""
