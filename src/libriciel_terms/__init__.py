@@ -45,6 +45,11 @@ from libriciel_terms.billing import (
     quote,
     storage_quote,
 )
+from libriciel_terms.contracts import (
+    COMELUS_2024,
+    ContractPreset,
+    comelus_2024,
+)
 from libriciel_terms.errors import (
     EndBeforeStartError,
     FloatMoneyError,
@@ -186,6 +191,11 @@ from libriciel_terms.term import (
     Quarter,
     TerminationOutcome,
     late_termination,
+)
+from libriciel_terms.termsheet import (
+    SheetSection,
+    TermSheet,
+    term_sheet,
 )
 
 __version__ = "0.1.0.dev0"
@@ -337,11 +347,17 @@ __all__ = [
     "retention_deadline",
     "subprocessor_objection_deadline",
     # obligations calendar and term sheet
+    "COMELUS_2024",
+    "ContractPreset",
     "Obligation",
     "ObligationKind",
     "ObligationsCalendar",
     "Party",
+    "SheetSection",
+    "TermSheet",
+    "comelus_2024",
     "obligations_calendar",
+    "term_sheet",
     # errors
     "EndBeforeStartError",
     "FloatMoneyError",

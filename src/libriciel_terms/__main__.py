@@ -1,35 +1,97 @@
-"""``python -m libriciel_terms``: the ComElus 2024 term sheet."""
+"""``python -m libriciel_terms``: the ComElus 2024 term sheet and its obligations calendar.
+
+Usage::
+
+    python -m libriciel_terms                      # the term sheet
+    python -m libriciel_terms --as-of 2026-11-26   # ... starting with what falls due next
+    python -m libriciel_terms --json               # the same content as JSON
+    python -m libriciel_terms calendar --from 2026-01-01 --to 2026-12-31 [--party acheteur] [--ics]
+
+The date is always an argument: nothing here reads the clock.
+"""
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import sys
-from zoneinfo import ZoneInfo
 
-from libriciel_terms.hours import BusinessHours, Delay
+from libriciel_terms.errors import TermsError
+from libriciel_terms.obligations import obligations_calendar
+from libriciel_terms.termsheet import SheetSection, term_sheet
 
-PARIS = ZoneInfo("Europe/Paris")
 
-SAMPLE_REPORTS = (
-    dt.datetime(2024, 12, 20, 16, 30, tzinfo=PARIS),
-    dt.datetime(2024, 5, 8, 10, 0, tzinfo=PARIS),
-    dt.datetime(2025, 6, 2, 9, 0, tzinfo=PARIS),
-    dt.datetime(2024, 10, 15, 12, 30, tzinfo=PARIS),
-)
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not an ISO date such as 2026-11-26"
+        ) from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m libriciel_terms",
+        description="The ComElus 2024 contract (Annemasse Agglo / Libriciel SCOP) as computed terms.",
+    )
+    parser.add_argument("--as-of", type=_date, help="start with what falls due from this date")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+    commands = parser.add_subparsers(dest="command")
+    calendar = commands.add_parser("calendar", help="the contract's dated obligations")
+    calendar.add_argument("--from", dest="start", type=_date, default=dt.date(2024, 9, 1))
+    calendar.add_argument("--to", dest="end", type=_date, default=dt.date(2031, 12, 31))
+    calendar.add_argument("--party", choices=("acheteur", "titulaire"))
+    calendar.add_argument("--ics", action="store_true", help="print iCalendar text")
+    calendar.add_argument("--json", dest="calendar_json", action="store_true", help="print JSON")
+    return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Print the term sheet; returns the process exit code."""
-    del argv
-    hours = BusinessHours.comelus()
-    print("ComElus 2024 — Annemasse Agglo / Libriciel SCOP")
-    print(f"Heures ouvrées (§4.1) : {hours.describe()}")
-    print("Prise en charge d'un ticket Bloquant, 4 h ouvrées (tableau §4.3) :")
-    for reported in SAMPLE_REPORTS:
-        due = hours.deadline(reported, Delay.business_hours(4))
-        print(f"  signalé {reported.isoformat()} -> {due.isoformat()}")
+    """Run the command line; returns the process exit code."""
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "calendar":
+            return _calendar(args)
+        sheet = term_sheet(as_of=args.as_of)
+        print(sheet.to_json() if args.json else sheet.to_text())
+    except TermsError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def _calendar(args: argparse.Namespace) -> int:
+    calendar = obligations_calendar().between(args.start, args.end)
+    if args.party:
+        calendar = calendar.for_party(args.party)
+    if args.ics:
+        sys.stdout.write(calendar.to_ical())
+        return 0
+    section = SheetSection(
+        key="calendar",
+        title=f"Obligations du {args.start} au {args.end}",
+        clause="CP, §1.7–§1.11, §6.5.9",
+        records=[
+            {
+                "échéance": o.due_on,
+                "qui": o.party,
+                "nature": o.kind,
+                "objet": o.what,
+                "TTC": o.amount_ttc,
+                "clause": o.clause,
+            }
+            for o in calendar
+        ],
+    )
+    if args.calendar_json or args.json:
+        import json
+
+        print(json.dumps(section.to_data(), ensure_ascii=False, indent=2))
+    else:
+        print(section.to_text())
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(main())
