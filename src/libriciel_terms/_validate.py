@@ -161,11 +161,13 @@ def attrs_check(check: Callable[..., Any], **kwargs: Any) -> Callable[[Any, Any,
     return validator
 
 
-def one_of(name: str, value: object, choices: tuple[object, ...]) -> None:
-    """Refuse a mode or keyword value that is not one of ``choices``."""
-    if value not in choices:
-        listed = ", ".join(repr(c) for c in choices)
-        raise InvalidArgumentError(f"{name}={value!r} is not one of {listed}; pass one of them")
+def one_of(name: str, value: object, choices: tuple[T, ...]) -> T:
+    """Return ``value`` if it is one of ``choices`` (a mode or keyword value); refuse it otherwise."""
+    for choice in choices:
+        if type(value) is type(choice) and value == choice:
+            return choice
+    listed = ", ".join(repr(c) for c in choices)
+    raise InvalidArgumentError(f"{name}={value!r} is not one of {listed}; pass one of them")
 
 
 def attrs_one_of(*choices: object) -> Callable[[Any, Any, Any], None]:

@@ -56,7 +56,6 @@ from libriciel_terms.term import (
     ContractTerm,
     Period,
     _add_months,
-    _choice,
     _whole_months,
 )
 
@@ -296,7 +295,7 @@ def billed_months(
     """
     _validate.day("installed_on", installed_on)
     _validate.day("period_end", period_end)
-    _choice("first_of_month", first_of_month, _FIRST_OF_MONTH)
+    _validate.one_of("first_of_month", first_of_month, _FIRST_OF_MONTH)
     _check_month_end("period_end", period_end)
     year_start = _add_months(period_end + _ONE_DAY, -12)
     if not year_start <= installed_on <= period_end:
@@ -438,7 +437,7 @@ def billing_schedule(
         raise WrongTypeError(f"term={term!r} is not a ContractTerm; pass ContractTerm.comelus()")
     if not isinstance(prices, PriceList):
         raise WrongTypeError(f"prices={prices!r} is not a PriceList; pass PriceList.comelus_2024()")
-    _choice("first_of_month", first_of_month, _FIRST_OF_MONTH)
+    _validate.one_of("first_of_month", first_of_month, _FIRST_OF_MONTH)
     billing_start: dt.date | None = None
     if installed_on is not None:
         initial: Period = term.periods[0]
@@ -675,7 +674,7 @@ def liability_cap(annual_price: Decimal, *, damage: DamageKind = "direct") -> De
     True
     """
     amount = _validate.money("annual_price", annual_price)
-    _choice("damage", damage, _DAMAGES)
+    _validate.one_of("damage", damage, _DAMAGES)
     if damage in ("bodily", "property"):
         return None
     if damage == "indirect":

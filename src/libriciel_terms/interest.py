@@ -173,14 +173,6 @@ _REGIME_ARTICLES = {
 # --- validation helpers -----------------------------------------------------------------------
 
 
-def _choice(name: str, value: object, allowed: tuple[str, ...]) -> str:
-    if not isinstance(value, str) or value not in allowed:
-        raise InvalidArgumentError(
-            f"{name}={value!r} is not one of {', '.join(repr(a) for a in allowed)}"
-        )
-    return value
-
-
 def _text(name: str, value: object) -> str:
     if not isinstance(value, str):
         raise WrongTypeError(f"{name}={value!r} is a {type(value).__name__}, not a str")
@@ -547,7 +539,7 @@ def _delay_start(
 
 
 def _delay_days(buyer: object, delay_days: object) -> tuple[int, str]:
-    kind = _choice("buyer", buyer, get_args(Buyer))
+    kind = _validate.one_of("buyer", buyer, get_args(Buyer))
     statutory = STATUTORY_DELAY_DAYS[kind]
     article = "R2192-10" if statutory == 30 else "R2192-11"
     if delay_days is None:
@@ -664,7 +656,7 @@ def _segments(first: dt.date, last: dt.date) -> list[tuple[dt.date, dt.date]]:
 
 
 def _resolve_period(regime: str, rate_period: object) -> str:
-    period = _choice("rate_period", rate_period, get_args(RatePeriod))
+    period = _validate.one_of("rate_period", rate_period, get_args(RatePeriod))
     if regime == "public_procurement":
         if period == "per_half_year":
             raise InvalidArgumentError(
@@ -702,9 +694,9 @@ def interest_periods(
     """
     _validate.day("due_on", due_on)
     _validate.day("paid_on", paid_on)
-    kind = _choice("regime", regime, get_args(Regime))
+    kind = _validate.one_of("regime", regime, get_args(Regime))
     period = _resolve_period(kind, rate_period)
-    basis = _choice("day_count", day_count, get_args(DayCount))
+    basis = _validate.one_of("day_count", day_count, get_args(DayCount))
     ecb = _table("ecb_rates", ecb_rates, ECB_MRO)
     legal = _table("legal_rates", legal_rates, LEGAL_RATE_OTHER_CASES)
     supplied = (
@@ -1084,7 +1076,7 @@ def late_payment_claim(
             raise WrongTypeError(f"invoices[{index}]={invoice!r} is not a PaymentRequest")
     if as_of is not None:
         _validate.day("as_of", as_of)
-    kind = _choice("regime", regime, get_args(Regime))
+    kind = _validate.one_of("regime", regime, get_args(Regime))
     days, delay_text = _delay_days(buyer, delay_days)
     options: dict[str, Any] = {
         "regime": kind,
@@ -1097,7 +1089,7 @@ def late_payment_claim(
     # Validate the options once, before any invoice: an empty span looks no rate up.
     interest_periods(dt.date(2000, 1, 1), dt.date(2000, 1, 1), **options)
     lines = tuple(_claim_line(invoice, as_of, days, delay_text, options) for invoice in items)
-    return Claim(regime=kind, as_of=as_of, lines=lines)  # type: ignore[arg-type]
+    return Claim(regime=kind, as_of=as_of, lines=lines)
 
 
 def _claim_line(

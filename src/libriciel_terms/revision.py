@@ -520,7 +520,7 @@ class SyntecSeries(Mapping[Month, IndexValue]):
         datetime.date(2019, 5, 31)
         """
         index_month = _year_month(year, month)
-        _choice("publication", publication, _PUBLICATIONS)
+        _validate.one_of("publication", publication, _PUBLICATIONS)
         entry = self._by_month.get(index_month)
         if publication == "observed" and entry is not None and entry.published_on is not None:
             return entry.published_on
@@ -543,7 +543,7 @@ class SyntecSeries(Mapping[Month, IndexValue]):
         (2013, 11)
         """
         when = _day("day", day)
-        _choice("publication", publication, _PUBLICATIONS)
+        _validate.one_of("publication", publication, _PUBLICATIONS)
         candidate = _shift((when.year, when.month), -1)
         # Publication lags by about one month; a few more cover late observed publications.
         for _ in range(24):
@@ -590,7 +590,7 @@ def _new_entries(
         )
     _check_text(None, attrs.fields(IndexValue).source, source)
     if series is not None:
-        _choice("series", series, _SERIES)
+        _validate.one_of("series", series, _SERIES)
     dates: Mapping[Any, Any]
     if published_on is None:
         dates = {}
@@ -622,12 +622,6 @@ def _new_entries(
             )
         )
     return entries
-
-
-def _choice(name: str, value: object, allowed: tuple[str, ...]) -> None:
-    if not isinstance(value, str) or value not in allowed:
-        options = ", ".join(repr(a) for a in allowed)
-        raise InvalidArgumentError(f"{name}={value!r} is not one of {options}; pass one of those")
 
 
 def _bundled() -> SyntecSeries:
@@ -671,7 +665,7 @@ def _fixed(value: object) -> Fraction:
 
 
 def _rounding(value: object) -> CoefficientRounding:
-    _choice("rounding", value, _ROUNDINGS)
+    _validate.one_of("rounding", value, _ROUNDINGS)
     return value  # type: ignore[return-value]
 
 
@@ -827,7 +821,7 @@ def _link(
     base: IndexValue, current: IndexValue, junction: object
 ) -> tuple[Junction | None, Decimal, Decimal]:
     if junction is not None:
-        _choice("junction", junction, _JUNCTIONS)
+        _validate.one_of("junction", junction, _JUNCTIONS)
     if base.series == current.series:
         return None, base.value, current.value
     if base.series == "revised":
@@ -893,7 +887,7 @@ def syntec_revision(
         )
     day = _day("anniversary", anniversary)
     when = day if revision_date is None else _day("revision_date", revision_date)
-    _choice("publication", publication, _PUBLICATIONS)
+    _validate.one_of("publication", publication, _PUBLICATIONS)
     fixed = _fixed(fixed_part)
     mode = _rounding(rounding)
 
@@ -1117,7 +1111,7 @@ def revision_schedule(
             f"imposed_by_buyer={imposed_by_buyer!r} is not a bool; pass True if the buyer "
             f"imposes the revision (clause 1.11), False if prices stay firm"
         )
-    _choice("basis", basis, _BASES)
+    _validate.one_of("basis", basis, _BASES)
     dates = _per_anniversary("revision_dates", revision_dates, days)
     months = _per_anniversary("current_months", current_months, days)
     if not imposed_by_buyer:

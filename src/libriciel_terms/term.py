@@ -102,12 +102,6 @@ _EFFECTS = ("end_of_day", "start_of_day")
 _ONE_DAY = dt.timedelta(days=1)
 
 
-def _choice(name: str, value: object, allowed: tuple[str, ...]) -> None:
-    if value not in allowed:
-        options = ", ".join(repr(a) for a in allowed)
-        raise InvalidArgumentError(f"{name}={value!r} is not one of {options}; pass one of those")
-
-
 def _add_months(day: dt.date, months: int) -> dt.date:
     """``day`` plus ``months`` calendar months, clipped to the month's last day (RULES.md §0)."""
     try:
@@ -290,7 +284,7 @@ class ContractTerm:
         libriciel_terms.errors.OutsideTermError: anniversary=datetime.date(2028, 9, 1) is not a renewal date of this term; pass one of 2025-09-01, 2026-09-01, 2027-09-01
         """
         _validate.day("anniversary", anniversary)
-        _choice("reading", reading, _READINGS)
+        _validate.one_of("reading", reading, _READINGS)
         if anniversary not in self.anniversaries:
             options = ", ".join(d.isoformat() for d in self.anniversaries) or "(none)"
             raise OutsideTermError(
@@ -472,9 +466,9 @@ def late_termination(
             f"ContractTerm.comelus()"
         )
     amount = _validate.money("annual", annual)
-    _choice("reading", reading, _READINGS)
-    _choice("basis", basis, _BASES)
-    _choice("effect", effect, _EFFECTS)
+    _validate.one_of("reading", reading, _READINGS)
+    _validate.one_of("basis", basis, _BASES)
+    _validate.one_of("effect", effect, _EFFECTS)
     period = term.period_of(received_on, name="received_on")
     if period.end == term.latest_end:
         return LateTermination(
