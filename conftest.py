@@ -17,7 +17,7 @@ _FLAGS = ELLIPSIS | NORMALIZE_WHITESPACE
 
 _markdown = Sybil(
     parsers=[PythonCodeBlockParser(doctest_optionflags=_FLAGS), SkipParser()],
-    patterns=["README.md", "docs/*.md"],
+    patterns=["README.md", "docs/*.md", "docs/howto/*.md"],
     name="markdown",
 )
 _docstrings = Sybil(

@@ -29,8 +29,15 @@ PARIS = ZoneInfo("Europe/Paris")
 T = TypeVar("T")
 
 
+_ALWAYS_AWARE = (ZoneInfo, dt.timezone)
+
+
 def aware(name: str, value: object) -> dt.datetime:
     """Return ``value`` if it is an aware ``datetime``; refuse dates, strings and naive ones."""
+    # Fast path (this runs on every business-time call): a datetime whose tzinfo is a ZoneInfo
+    # or a fixed offset always has a UTC offset.
+    if type(value) is dt.datetime and type(value.tzinfo) in _ALWAYS_AWARE:
+        return value
     if not isinstance(value, dt.datetime):
         raise WrongTypeError(
             f"{name}={value!r} is a {type(value).__name__}, not a datetime; pass an aware "

@@ -531,25 +531,26 @@ class BusinessHours:
         ordinal, tod = self._local("start", start)
         if amount == 0:
             return start.astimezone(self.zone)
-        index = self._index()
+        return self._advance(self._index(), ordinal, tod, amount, start)
+
+    def _advance(
+        self, index: _Index, ordinal: int, tod: int, amount: int, start: dt.datetime
+    ) -> dt.datetime:
+        """The earliest instant ``amount`` µs of business time after (ordinal, tod)."""
         week_us = index.week_us
         if not week_us:
             raise InvalidScheduleError(f"{self.describe()!r} is never open; nothing can be added")
         # Enough days for the duration even with many holidays, plus a margin; the snapshot
         # grows in chunks of years, so this rarely rebuilds anything.
-        weeks = amount // week_us
-        horizon = ordinal + weeks * 8 + 400
+        horizon = ordinal + amount // week_us * 8 + 400
+        too_far = f"{dt.timedelta(microseconds=amount)!r} of business time from start={start!r}"
         if horizon > _MAX_ORDINAL:
-            raise OutOfRangeError(
-                f"duration={duration!r} from start={start!r} ends after year 9999"
-            )
+            raise OutOfRangeError(f"{too_far} ends after year 9999")
         snap = index.cover(ordinal - 1, horizon)
         target = self._position(index, snap, ordinal, tod) + amount
         while snap.busy[-1] < target:  # a calendar with unusually many holidays: look further
             if snap.last >= _MAX_ORDINAL - 1:
-                raise OutOfRangeError(
-                    f"duration={duration!r} from start={start!r} ends after year 9999"
-                )
+                raise OutOfRangeError(f"{too_far} ends after year 9999")
             horizon = min(_MAX_ORDINAL - 1, snap.last + (snap.last - ordinal) + 366)
             snap = index.cover(ordinal - 1, horizon)
             target = self._position(index, snap, ordinal, tod) + amount
@@ -575,6 +576,38 @@ class BusinessHours:
         a = self._position(index, snap, first, first_tod)
         b = self._position(index, snap, last, last_tod)
         return dt.timedelta(microseconds=b - a)
+
+    def add_elapsed(
+        self, start: dt.datetime, since: dt.datetime, until: dt.datetime
+    ) -> dt.datetime:
+        """``add(start, elapsed(since, until))`` in one lookup: the primitive of clock freezes.
+
+        A ticket frozen from ``since`` to ``until`` (contract §5.2.4.1) has its due instant
+        ``start`` moved later by exactly the business time of the freeze.
+
+        >>> from datetime import datetime
+        >>> from zoneinfo import ZoneInfo
+        >>> paris = ZoneInfo("Europe/Paris")
+        >>> hours = BusinessHours.comelus()
+        >>> hours.add_elapsed(datetime(2024, 10, 18, 18, 0, tzinfo=paris),
+        ...                   datetime(2024, 10, 16, 11, 0, tzinfo=paris),
+        ...                   datetime(2024, 10, 16, 15, 0, tzinfo=paris)).isoformat()
+        '2024-10-21T11:00:00+02:00'
+        """
+        _validate.ordered(
+            "since", _validate.aware("since", since), "until", _validate.aware("until", until)
+        )
+        ordinal, tod = self._local("start", start)
+        first, first_tod = self._local("since", since)
+        last, last_tod = self._local("until", until)
+        index = self._index()
+        snap = index.cover(min(first, ordinal) - 1, max(last, ordinal) + 1)
+        amount = self._position(index, snap, last, last_tod) - self._position(
+            index, snap, first, first_tod
+        )
+        if amount == 0:
+            return start.astimezone(self.zone)
+        return self._advance(index, ordinal, tod, amount, start)
 
     def day_close(self, day: dt.date) -> dt.datetime:
         """The closing instant of ``day``'s last window (18:00 for :meth:`comelus`).

@@ -968,7 +968,7 @@ def _run_clock(
         if fs >= due:
             break
         applied.append((fs, fe))
-        due = hours.add(due, hours.elapsed(fs, fe))
+        due = hours.add_elapsed(due, fs, fe)
     return due, tuple(applied)
 
 
