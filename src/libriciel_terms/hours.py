@@ -305,6 +305,14 @@ class _Index:
         return _Snapshot(first, last, busy, ouvres, ouvrables, frozenset(changes))
 
 
+def _too_far(amount: int, start: dt.datetime) -> OutOfRangeError:
+    delta = dt.timedelta(microseconds=amount)
+    return OutOfRangeError(
+        f"{delta!r} of business time from start={start!r} ends after year 9999; "
+        f"pass a shorter duration"
+    )
+
+
 _INDEXES: dict[BusinessHours, _Index] = {}
 _INDEXES_LOCK = threading.Lock()
 
@@ -543,14 +551,13 @@ class BusinessHours:
         # Enough days for the duration even with many holidays, plus a margin; the snapshot
         # grows in chunks of years, so this rarely rebuilds anything.
         horizon = ordinal + amount // week_us * 8 + 400
-        too_far = f"{dt.timedelta(microseconds=amount)!r} of business time from start={start!r}"
         if horizon > _MAX_ORDINAL:
-            raise OutOfRangeError(f"{too_far} ends after year 9999")
+            raise _too_far(amount, start)
         snap = index.cover(ordinal - 1, horizon)
         target = self._position(index, snap, ordinal, tod) + amount
         while snap.busy[-1] < target:  # a calendar with unusually many holidays: look further
             if snap.last >= _MAX_ORDINAL - 1:
-                raise OutOfRangeError(f"{too_far} ends after year 9999")
+                raise _too_far(amount, start)
             horizon = min(_MAX_ORDINAL - 1, snap.last + (snap.last - ordinal) + 366)
             snap = index.cover(ordinal - 1, horizon)
             target = self._position(index, snap, ordinal, tod) + amount
@@ -656,10 +663,15 @@ class BusinessHours:
             return self.add(start, dt.timedelta(hours=delay.amount))
         if delay.counting == "daily_hours":
             return self.add(start, delay.amount * self.daily_business_time)
-        local_day = start.astimezone(self.zone).date()
+        local = start.astimezone(self.zone)
         if delay.amount == 0:
-            return start.astimezone(self.zone)
-        return self.day_close(self.add_working_days(local_day, delay.amount))
+            return local
+        last = self._nth_day("ouvres", local.toordinal(), delay.amount)
+        index = self._index()
+        windows = index.windows_us[(last - 1) % 7]
+        if not windows:  # a working day this schedule never opens: day_close() explains the refusal
+            return self.day_close(dt.date.fromordinal(last))
+        return self._instant(index, index.cover(last, last), last, windows[-1][1])
 
     # -- days --------------------------------------------------------------------------------
 
@@ -672,19 +684,22 @@ class BusinessHours:
         step = _validate.integer("n", n)
         if step == 0:
             return start
-        ordinal = start.toordinal()
+        return dt.date.fromordinal(self._nth_day(counts, start.toordinal(), step))
+
+    def _nth_day(self, counts: _Counts, ordinal: int, step: int) -> int:
+        """The ordinal of the ``step``-th qualifying day after (before, if < 0) ``ordinal``."""
         margin = abs(step) * 7 // (5 if counts == "ouvres" else 6) + abs(step) // 10 + 60
         low, high = (ordinal, ordinal + margin) if step > 0 else (ordinal - margin, ordinal)
         if low < 1 or high > _MAX_ORDINAL:
-            raise OutOfRangeError(f"n={step!r} days from day={start!r} leaves the years 1–9999")
+            day = dt.date.fromordinal(ordinal)
+            raise OutOfRangeError(f"n={step!r} days from day={day!r} leaves the years 1–9999")
         snap = self._index().cover(low, high)
-        cum = getattr(snap, counts)
+        cum = snap.ouvres if counts == "ouvres" else snap.ouvrables
         i = ordinal - snap.first
         # cum[k] counts the qualifying days before day k; the answer is the qualifying day k
         # with cum[k + 1] == target.
         target = cum[i + 1] + step if step > 0 else cum[i] + step + 1
-        k = bisect_left(cum, target) - 1
-        return dt.date.fromordinal(snap.first + k)
+        return snap.first + bisect_left(cum, target) - 1
 
     def _between(self, counts: _Counts, start: object, end: object) -> int:
         first = _validate.day("start", start)
