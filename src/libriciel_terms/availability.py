@@ -57,6 +57,7 @@ import attrs
 
 from libriciel_terms import _validate
 from libriciel_terms._exact import round_fraction
+from libriciel_terms._records import html_table, table_repr
 from libriciel_terms.errors import OutOfRangeError, WrongTypeError
 from libriciel_terms.hours import BusinessHours
 from libriciel_terms.sla import Interval, merge_intervals
@@ -113,12 +114,14 @@ class AvailabilityReport:
             }
         ]
 
-    def _repr_html_(self) -> str:
-        rows = "".join(
-            f"<tr><th>{key}</th><td>{value}</td></tr>"
-            for key, value in self.to_records()[0].items()
+    def __repr__(self) -> str:
+        return table_repr(
+            f"<AvailabilityReport {self.start:%Y-%m-%d %H:%M}…{self.end:%Y-%m-%d %H:%M}>",
+            self.to_records(),
         )
-        return f"<table><caption>Availability (contract §2.5.1, §2.8)</caption>{rows}</table>"
+
+    def _repr_html_(self) -> str:
+        return html_table(self.to_records(), caption="Availability (contract §2.5.1, §2.8)")
 
 
 def _intervals(name: str, value: object) -> list[Interval]:

@@ -54,7 +54,7 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from libriciel_terms import _validate
-from libriciel_terms._records import html_table
+from libriciel_terms._records import html_table, table_repr
 from libriciel_terms.errors import InvalidArgumentError, OutOfRangeError, WrongTypeError
 from libriciel_terms.holidays import HolidayCalendar
 from libriciel_terms.retention import (
@@ -270,6 +270,12 @@ class BackupStatus:
     def to_records(self) -> list[dict[str, Any]]:
         """One ``dict`` per restore point, oldest first."""
         return [p.to_record() for p in self.points]
+
+    def __repr__(self) -> str:
+        return table_repr(
+            f"<BackupStatus at {self.at.isoformat()}: {len(self.to_records())} restore points>",
+            self.to_records(),
+        )
 
     def _repr_html_(self) -> str:
         return html_table(self.to_records())

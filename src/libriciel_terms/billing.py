@@ -45,7 +45,7 @@ import attrs
 
 from libriciel_terms import _validate
 from libriciel_terms._exact import CONTEXT, cents
-from libriciel_terms._records import html_table
+from libriciel_terms._records import html_table, table_repr
 from libriciel_terms.errors import (
     InvalidArgumentError,
     OutsideTermError,
@@ -404,6 +404,9 @@ class BillingSchedule:
         """One record per invoice."""
         return [invoice.to_record() for invoice in self.invoices]
 
+    def __repr__(self) -> str:
+        return table_repr(f"<BillingSchedule: {len(self.invoices)} invoices>", self.to_records())
+
     def _repr_html_(self) -> str:
         return html_table(self.to_records())
 
@@ -584,6 +587,9 @@ class Quote:
             for line in self.lines
         ]
 
+    def __repr__(self) -> str:
+        return table_repr(f"<Quote: {len(self.lines)} lines, {self.ttc} € TTC>", self.to_records())
+
     def _repr_html_(self) -> str:
         return html_table(self.to_records())
 
@@ -751,6 +757,11 @@ class ConsistencyReport:
     def to_records(self) -> list[dict[str, Any]]:
         """One record per finding."""
         return [finding.to_record() for finding in self.findings]
+
+    def __repr__(self) -> str:
+        return table_repr(
+            f"<ConsistencyReport: {len(self.to_records())} findings>", self.to_records()
+        )
 
     def _repr_html_(self) -> str:
         return html_table(self.to_records())

@@ -53,7 +53,6 @@ Decimal('10.15')
 from __future__ import annotations
 
 import datetime as dt
-import html
 import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import timedelta
@@ -67,6 +66,7 @@ import attrs
 from libriciel_terms import _validate
 from libriciel_terms._exact import CONTEXT
 from libriciel_terms._exact import cents as _cents
+from libriciel_terms._records import html_table, table_repr
 from libriciel_terms.data import rates as _data
 from libriciel_terms.errors import (
     EndBeforeStartError,
@@ -995,42 +995,22 @@ class Claim:
         """One dict per invoice, for ``pandas.DataFrame(claim.to_records())``."""
         return [line.to_record() for line in self.lines]
 
+    def _with_total(self) -> list[dict[str, object]]:
+        total: dict[str, object] = {
+            "invoice": "total",
+            "interest": self.total_interest,
+            "indemnity": self.total_indemnity,
+            "total": self.total,
+        }
+        return [*self.to_records(), total]
+
+    def __repr__(self) -> str:
+        headline = f"<Claim ({self.regime}): {len(self.lines)} payment requests, {self.total} €>"
+        return table_repr(headline, self._with_total())
+
     def _repr_html_(self) -> str:
-        records = self.to_records()
-        columns = list(records[0]) if records else list(_EMPTY_COLUMNS)
-        head = "".join(f"<th>{html.escape(c)}</th>" for c in columns)
-        body = "".join(
-            "<tr>" + "".join(f"<td>{_cell(r[c])}</td>" for c in columns) + "</tr>" for r in records
-        )
-        total = (
-            f"<tr><th colspan='{columns.index('interest')}'>total</th>"
-            f"<td>{self.total_interest}</td><td>{self.total_indemnity}</td>"
-            f"<td>{self.total}</td><td></td></tr>"
-        )
-        return (
-            f"<table><caption>Late-payment claim ({html.escape(_REGIME_NAMES[self.regime])})"
-            f"</caption><thead><tr>{head}</tr></thead><tbody>{body}{total}</tbody></table>"
-        )
-
-
-_EMPTY_COLUMNS = (
-    "invoice",
-    "base",
-    "delay_starts_on",
-    "due_on",
-    "settled_on",
-    "days_late",
-    "rate_percent",
-    "rate_source",
-    "interest",
-    "indemnity",
-    "total",
-    "payable_by",
-)
-
-
-def _cell(value: object) -> str:
-    return "" if value is None else html.escape(str(value))
+        caption = f"Late-payment claim ({_REGIME_NAMES[self.regime]})"
+        return html_table(self._with_total(), caption=caption)
 
 
 def _sum(values: Iterable[Decimal]) -> Decimal:

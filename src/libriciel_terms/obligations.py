@@ -31,7 +31,7 @@ from typing import Any, Literal
 import attrs
 
 from libriciel_terms import _validate
-from libriciel_terms._records import html_table
+from libriciel_terms._records import html_table, table_repr
 from libriciel_terms.billing import PriceList, billing_schedule
 from libriciel_terms.errors import OptionalDependencyError, WrongTypeError
 from libriciel_terms.interest import payment_due_date
@@ -154,6 +154,11 @@ class ObligationsCalendar:
     def to_records(self) -> list[dict[str, Any]]:
         """One dict per obligation, for ``pandas.DataFrame(calendar.to_records())``."""
         return [o.to_record() for o in self.obligations]
+
+    def __repr__(self) -> str:
+        return table_repr(
+            f"<ObligationsCalendar: {len(self.obligations)} obligations>", self.to_records()
+        )
 
     def _repr_html_(self) -> str:
         return html_table(self.to_records())

@@ -49,7 +49,7 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from libriciel_terms import _validate
-from libriciel_terms._records import html_table
+from libriciel_terms._records import html_table, table_repr
 from libriciel_terms.errors import (
     InvalidArgumentError,
     OutOfRangeError,
@@ -275,6 +275,9 @@ class RetentionTable:
     def to_records(self) -> list[dict[str, Any]]:
         """One ``dict`` per row (for ``pandas.DataFrame``)."""
         return [r.to_record() for r in self.rules]
+
+    def __repr__(self) -> str:
+        return table_repr(f"<RetentionTable: {len(self.rules)} rules>", self.to_records())
 
     def _repr_html_(self) -> str:
         return html_table(self.to_records())
@@ -592,6 +595,12 @@ class EndOfContractChain:
         """One ``dict`` per deadline (for ``pandas.DataFrame``)."""
         return [d.to_record() for d in self.deadlines]
 
+    def __repr__(self) -> str:
+        return table_repr(
+            f"<EndOfContractChain after {self.contract_end}: {len(self.deadlines)} deadlines>",
+            self.to_records(),
+        )
+
     def _repr_html_(self) -> str:
         return html_table(self.to_records())
 
@@ -820,6 +829,9 @@ class QuotaReport:
     def to_records(self) -> list[dict[str, Any]]:
         """One ``dict`` per checked quota."""
         return [line.to_record() for line in self.lines]
+
+    def __repr__(self) -> str:
+        return table_repr(f"<QuotaReport: {len(self.to_records())} quotas>", self.to_records())
 
     def _repr_html_(self) -> str:
         return html_table(self.to_records())

@@ -77,7 +77,7 @@ from dateutil.relativedelta import relativedelta
 
 from libriciel_terms import _validate
 from libriciel_terms._exact import CONTEXT, cents, round_fraction
-from libriciel_terms._records import html_table
+from libriciel_terms._records import html_table, table_repr
 from libriciel_terms.data import syntec as _data
 from libriciel_terms.errors import (
     InvalidArgumentError,
@@ -1061,6 +1061,11 @@ class RevisionSchedule:
             record["total"] = row.total
             records.append(record)
         return records
+
+    def __repr__(self) -> str:
+        return table_repr(
+            f"<RevisionSchedule ({self.basis}): {len(self.rows)} anniversaries>", self.to_records()
+        )
 
     def _repr_html_(self) -> str:
         records = self.to_records()

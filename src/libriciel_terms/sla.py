@@ -65,7 +65,7 @@ from typing import Any, Literal, TypeAlias
 import attrs
 
 from libriciel_terms import _validate
-from libriciel_terms._records import html_table
+from libriciel_terms._records import html_table, table_repr
 from libriciel_terms.errors import (
     InvalidArgumentError,
     MissingEventError,
@@ -740,6 +740,9 @@ class SlaPolicy:
 
     to_records = rows
 
+    def __repr__(self) -> str:
+        return table_repr(f"<SlaPolicy {self.name!r}: {len(self.targets)} targets>", self.rows())
+
     def _repr_html_(self) -> str:
         return html_table(self.rows(), caption=f"SLA policy: {self.name}", cell=_cell)
 
@@ -1143,6 +1146,12 @@ class TicketReport:
             for t in self.targets
         ]
 
+    def __repr__(self) -> str:
+        return table_repr(
+            f"<TicketReport {self.reference or '(no reference)'} at {self.at.isoformat()}>",
+            self.to_records(),
+        )
+
     def _repr_html_(self) -> str:
         caption = f"Ticket {self.reference or '(no reference)'} at {_when(self.at)}"
         if self.obligations:
@@ -1165,6 +1174,9 @@ class TicketReports:
     def to_records(self) -> list[dict[str, object]]:
         """One plain record per ticket and target."""
         return [record for report in self.reports for record in report.to_records()]
+
+    def __repr__(self) -> str:
+        return table_repr(f"<TicketReports: {len(self.reports)} tickets>", self.to_records())
 
     def _repr_html_(self) -> str:
         return html_table(self.to_records(), caption=f"{len(self.reports)} tickets", cell=_cell)
@@ -1379,6 +1391,12 @@ class PolicyComparison:
             }
             for d in self.differences
         ]
+
+    def __repr__(self) -> str:
+        return table_repr(
+            f"<PolicyComparison {self.left!r} vs {self.right!r}: {len(self.differences)} differences>",
+            self.to_records(),
+        )
 
     def _repr_html_(self) -> str:
         return html_table(self.to_records(), caption=f"{self.left} vs {self.right}", cell=_cell)

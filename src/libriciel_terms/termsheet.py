@@ -38,7 +38,7 @@ from typing import Any
 import attrs
 
 from libriciel_terms import _validate
-from libriciel_terms._records import cell_text, html_table
+from libriciel_terms._records import cell_text, html_table, table_repr, text_table
 from libriciel_terms.billing import billing_schedule, check_consistency
 from libriciel_terms.contracts import COMELUS_2024, ContractPreset
 from libriciel_terms.errors import TermsError, WrongTypeError
@@ -82,20 +82,12 @@ class SheetSection:
         """The section as an aligned plain-text table, then its notes."""
         lines = [f"{self.title} ({self.clause})"]
         if self.records:
-            columns: list[str] = []
-            for record in self.records:
-                columns.extend(k for k in record if k not in columns)
-            cells = [[cell_text(r.get(c)) for c in columns] for r in self.records]
-            widths = [max(len(c), *(len(row[i]) for row in cells)) for i, c in enumerate(columns)]
-            lines.append(
-                "  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip()
-            )
-            lines.extend(
-                "  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip()
-                for row in cells
-            )
+            lines.append(text_table(self.records))
         lines.extend(f"  • {note}" for note in self.notes)
         return "\n".join(lines) + "\n"
+
+    def __repr__(self) -> str:
+        return table_repr(f"<SheetSection {self.key!r}: {self.title}>", self.records)
 
     def to_data(self) -> dict[str, Any]:
         """The section as JSON-ready data (dates ISO, amounts as strings)."""
@@ -151,6 +143,10 @@ class TermSheet:
     def to_json(self) -> str:
         """The same content as :meth:`to_text`, as JSON."""
         return json.dumps(self.to_data(), ensure_ascii=False, indent=2)
+
+    def __repr__(self) -> str:
+        keys = ", ".join(section.key for section in self.sections)
+        return f"<TermSheet {self.title!r}{f' as of {self.as_of}' if self.as_of else ''}: {keys}>"
 
     def _repr_html_(self) -> str:
         return "".join(
