@@ -370,3 +370,20 @@ def test_wall_times_skipped_by_dst_come_back_as_real_instants() -> None:
     assert result == paris(2025, 3, 30, 3, 30)
     assert result.utcoffset() == dt.timedelta(hours=2)
     assert always.day_close(dt.date(2025, 3, 30)) == paris(2025, 3, 31, 0, 0)
+
+
+def test_the_edges_of_the_calendars() -> None:
+    # FRANCE knows 1900–2200: questions near 2200 work, the margin years are optional.
+    assert HOURS.add(paris(2200, 12, 29, 17, 0), dt.timedelta(hours=2)) == paris(
+        2200, 12, 30, 10, 0
+    )
+    with pytest.raises(OutOfRangeError, match="2201"):
+        HOURS.add(paris(2200, 12, 31, 17, 0), dt.timedelta(hours=8))
+    # A calendar without holidays reaches year 9999, and stops there with a TermsError.
+    late = dt.datetime(9999, 12, 30, 22, 0, tzinfo=dt.UTC)
+    assert PORTAL.add(late, dt.timedelta(hours=1)) == dt.datetime(9999, 12, 31, 0, 0, tzinfo=PARIS)
+    assert PORTAL.add(late, dt.timedelta(hours=2)) == dt.datetime(9999, 12, 31, 9, 0, tzinfo=PARIS)
+    with pytest.raises(OutOfRangeError):
+        PORTAL.add(late, dt.timedelta(hours=40))
+    with pytest.raises(OutOfRangeError):
+        PORTAL.add(late, dt.timedelta.max)

@@ -263,14 +263,19 @@ class _Index:
             snapshot = self.snapshot
             if snapshot is not None and snapshot.covers(low, high):
                 return snapshot
-            lo_year = dt.date.fromordinal(low).year
-            hi_year = dt.date.fromordinal(high).year
-            if snapshot is None:
-                lo_year, hi_year = lo_year - 1, hi_year + 3
-            else:  # grow in chunks, so that rebuilds are rare
-                lo_year = min(lo_year, dt.date.fromordinal(snapshot.first).year - 2)
-                hi_year = max(hi_year, dt.date.fromordinal(snapshot.last).year + 5)
-            snapshot = self._build(max(1, lo_year), min(9999, hi_year))
+            need_lo = dt.date.fromordinal(low).year
+            need_hi = dt.date.fromordinal(high).year
+            if snapshot is not None:  # never shrink what is already covered
+                need_lo = min(need_lo, dt.date.fromordinal(snapshot.first).year)
+                need_hi = max(need_hi, dt.date.fromordinal(snapshot.last).year)
+            # Grow in chunks so that rebuilds are rare; the margin years are optional, since
+            # a holiday calendar may not know them (FRANCE stops at 2200).
+            lo_year = max(1, need_lo - (1 if snapshot is None else 2))
+            hi_year = min(9999, need_hi + (3 if snapshot is None else 5))
+            try:
+                snapshot = self._build(lo_year, hi_year)
+            except OutOfRangeError:
+                snapshot = self._build(need_lo, need_hi)
             self.snapshot = snapshot
             return snapshot
 
@@ -297,6 +302,8 @@ class _Index:
             busy.append(b)
             ouvres.append(o)
             ouvrables.append(ob)
+            if ordinal == _MAX_ORDINAL:
+                break
             midnight += _DAY
             next_offset = zone.utcoffset(midnight)
             if next_offset != offset:
@@ -461,7 +468,10 @@ class BusinessHours:
     @staticmethod
     def _instant(index: _Index, snap: _Snapshot, ordinal: int, tod_us: int) -> dt.datetime:
         # Aware + timedelta is wall-clock arithmetic: the local date and time we want.
-        wall = index.epoch + dt.timedelta(days=ordinal - 1, microseconds=tod_us)
+        try:
+            wall = index.epoch + dt.timedelta(days=ordinal - 1, microseconds=tod_us)
+        except OverflowError:  # 24:00 on 9999-12-31
+            raise OutOfRangeError("the result falls after 9999-12-31") from None
         if ordinal in snap.offset_changes:
             # A wall time skipped by a DST change comes back as a real instant through UTC
             # (a repeated one as its first occurrence, fold=0).
@@ -550,16 +560,17 @@ class BusinessHours:
             raise InvalidScheduleError(f"{self.describe()!r} is never open; nothing can be added")
         # Enough days for the duration even with many holidays, plus a margin; the snapshot
         # grows in chunks of years, so this rarely rebuilds anything.
-        horizon = ordinal + amount // week_us * 8 + 400
-        if horizon > _MAX_ORDINAL:
-            raise _too_far(amount, start)
-        snap = index.cover(ordinal - 1, horizon)
+        horizon = min(_MAX_ORDINAL, ordinal + amount // week_us * 8 + 400)
+        try:
+            snap = index.cover(max(1, ordinal - 1), horizon)
+        except OutOfRangeError:  # the calendar ends before the margin: look only as far as needed
+            snap = index.cover(max(1, ordinal - 1), min(_MAX_ORDINAL, ordinal + 1))
         target = self._position(index, snap, ordinal, tod) + amount
         while snap.busy[-1] < target:  # a calendar with unusually many holidays: look further
-            if snap.last >= _MAX_ORDINAL - 1:
+            if snap.last >= _MAX_ORDINAL:
                 raise _too_far(amount, start)
-            horizon = min(_MAX_ORDINAL - 1, snap.last + (snap.last - ordinal) + 366)
-            snap = index.cover(ordinal - 1, horizon)
+            horizon = min(_MAX_ORDINAL, snap.last + (snap.last - ordinal) + 366)
+            snap = index.cover(max(1, ordinal - 1), horizon)
             target = self._position(index, snap, ordinal, tod) + amount
         return self._locate(index, snap, target)
 
