@@ -41,7 +41,7 @@ from libriciel_terms import _validate
 from libriciel_terms._records import cell_text, html_table, table_repr, text_table
 from libriciel_terms.billing import billing_schedule, check_consistency
 from libriciel_terms.contracts import COMELUS_2024, ContractPreset
-from libriciel_terms.errors import TermsError, WrongTypeError
+from libriciel_terms.errors import TermsError, UnknownIndexMonthError, WrongTypeError
 from libriciel_terms.interest import (
     ECB_MRO,
     RATES_AS_OF,
@@ -210,25 +210,28 @@ def _parties(preset: ContractPreset) -> SheetSection:
     )
 
 
+def _relabel(
+    records: Iterable[Mapping[str, Any]], labels: Mapping[str, str]
+) -> list[dict[str, Any]]:
+    """Keep the columns named in ``labels``, renamed to their French label, in that order."""
+    return [{label: record.get(key) for key, label in labels.items()} for record in records]
+
+
 def _periods(preset: ContractPreset) -> SheetSection:
-    rows = [
-        {
-            "période": r["period"],
-            "début": r["start"],
-            "fin": r["end"],
-            "jours": r["days"],
-            "reconduction": r["renews_on"],
-            "préavis au plus tard": r["notice_deadline"],
-            "préavis (décision, C4)": r["notice_deadline_decision"],
-        }
-        for r in preset.term.to_records()
-    ]
+    labels = {
+        "period": "période",
+        "start": "début",
+        "end": "fin",
+        "days": "jours",
+        "renews_on": "reconduction",
+        "notice_deadline": "préavis au plus tard",
+        "notice_deadline_decision": "préavis (décision, C4)",
+    }
     return SheetSection(
         key="periods",
         title="Périodes et reconduction",
         clause="CP, §1.7, §1.9",
-        records=rows,
-        notes=(),
+        records=_relabel(preset.term.to_records(), labels),
     )
 
 
@@ -283,7 +286,7 @@ def _revision(preset: ContractPreset) -> SheetSection:
         }
         try:
             revision = syntec_revision(anniversary)
-        except TermsError as exc:
+        except UnknownIndexMonthError:  # a month the snapshot lacks: shown, never guessed
             known = SYNTEC.known_on(anniversary)
             row.update(
                 {
@@ -292,7 +295,6 @@ def _revision(preset: ContractPreset) -> SheetSection:
                     "C": "—",
                 }
             )
-            del exc
         else:
             current = revision.current_month
             row.update(
@@ -414,16 +416,15 @@ def _ecb_text(day: dt.date) -> str:
 
 
 def _retention(preset: ContractPreset) -> SheetSection:
-    rows = [
-        {
-            "quoi": r["what"],
-            "durée": f"{r['amount']} {r['unit']}",
-            "décompte": r["counting"],
-            "à compter de": r["from_event"],
-            "clause": r["clause"],
-        }
-        for r in preset.retention.to_records()
-    ]
+    records = [{**r, "period": f"{r['amount']} {r['unit']}"} for r in preset.retention.to_records()]
+    labels = {
+        "what": "quoi",
+        "period": "durée",
+        "counting": "décompte",
+        "from_event": "à compter de",
+        "clause": "clause",
+    }
+    rows = _relabel(records, labels)
     return SheetSection(
         key="retention",
         title="Durées de conservation et délais",
@@ -459,16 +460,14 @@ def _backups(preset: ContractPreset) -> SheetSection:
 
 
 def _contradictions(preset: ContractPreset) -> SheetSection:
-    rows: list[dict[str, Any]] = [
-        {
-            "id": r["id"],
-            "clause": r["clause"],
-            "lecture A": r["reading_a"],
-            "lecture B": r["reading_b"],
-            "retenu": r["resolution"],
-        }
-        for r in check_consistency(preset.term, preset.prices).to_records()
-    ]
+    labels = {
+        "id": "id",
+        "clause": "clause",
+        "reading_a": "lecture A",
+        "reading_b": "lecture B",
+        "resolution": "retenu",
+    }
+    rows = _relabel(check_consistency(preset.term, preset.prices).to_records(), labels)
     first, second = preset.sla_policies[0], preset.sla_policies[1]
     rows.append(
         {
