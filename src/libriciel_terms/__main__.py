@@ -18,7 +18,7 @@ import sys
 
 from libriciel_terms.errors import TermsError
 from libriciel_terms.obligations import obligations_calendar
-from libriciel_terms.termsheet import SheetSection, term_sheet
+from libriciel_terms.termsheet import obligations_section, term_sheet
 
 
 def _date(text: str) -> dt.date:
@@ -68,21 +68,8 @@ def _calendar(args: argparse.Namespace) -> int:
     if args.ics:
         sys.stdout.write(calendar.to_ical())
         return 0
-    section = SheetSection(
-        key="calendar",
-        title=f"Obligations du {args.start} au {args.end}",
-        clause="CP, §1.7–§1.11, §6.5.9",
-        records=[
-            {
-                "échéance": o.due_on,
-                "qui": o.party,
-                "nature": o.kind,
-                "objet": o.what,
-                "TTC": o.amount_ttc,
-                "clause": o.clause,
-            }
-            for o in calendar
-        ],
+    section = obligations_section(
+        calendar, key="calendar", title=f"Obligations du {args.start} au {args.end}"
     )
     if args.calendar_json or args.json:
         import json

@@ -49,12 +49,12 @@ from libriciel_terms.interest import (
     half_year_start,
     moratory_rate,
 )
-from libriciel_terms.obligations import obligations_calendar
+from libriciel_terms.obligations import Obligation, ObligationsCalendar, obligations_calendar
 from libriciel_terms.retention import end_of_contract_chain
 from libriciel_terms.revision import SYNTEC, base_month, syntec_revision
 from libriciel_terms.sla import compare_policies
 
-__all__ = ["SheetSection", "TermSheet", "term_sheet"]
+__all__ = ["OBLIGATION_LABELS", "SheetSection", "TermSheet", "obligations_section", "term_sheet"]
 
 _TARGETS_FR = {
     "TAKE_CHARGE": "prise en charge",
@@ -488,29 +488,38 @@ def _contradictions(preset: ContractPreset) -> SheetSection:
     )
 
 
+#: The columns of obligations in the sheet and in ``python -m libriciel_terms calendar``.
+OBLIGATION_LABELS = {
+    "due_on": "échéance",
+    "kind": "nature",
+    "party": "qui",
+    "what": "objet",
+    "amount_ttc": "TTC",
+    "clause": "clause",
+}
+
+
+def obligations_section(calendar: ObligationsCalendar, *, key: str, title: str) -> SheetSection:
+    """A sheet section listing ``calendar``'s obligations with French column labels."""
+    return SheetSection(
+        key=key,
+        title=title,
+        clause="CP, §1.7–§1.11, §6.5.9",
+        records=_relabel(calendar.to_records(), OBLIGATION_LABELS),
+    )
+
+
 def _upcoming(preset: ContractPreset, day: dt.date) -> SheetSection:
     calendar = obligations_calendar(preset.term, preset.prices)
-    rows: list[dict[str, Any]] = []
-    seen: set[str] = set()
+    first_of_each_kind: dict[str, Obligation] = {}
     for obligation in calendar:
-        if obligation.due_on < day or obligation.kind in seen:
-            continue
-        seen.add(obligation.kind)
-        rows.append(
-            {
-                "échéance": obligation.due_on,
-                "nature": obligation.kind,
-                "qui": obligation.party,
-                "objet": obligation.what,
-                "TTC": obligation.amount_ttc,
-                "clause": obligation.clause,
-            }
-        )
-    return SheetSection(
-        key="upcoming",
-        title=f"À venir à partir du {day}",
+        if obligation.due_on >= day:
+            first_of_each_kind.setdefault(obligation.kind, obligation)
+    upcoming = ObligationsCalendar(obligations=first_of_each_kind.values())
+    section = obligations_section(upcoming, key="upcoming", title=f"À venir à partir du {day}")
+    return attrs.evolve(
+        section,
         clause="calendrier des obligations",
-        records=rows,
         notes=(
             "La première échéance de chaque nature; le calendrier complet: "
             "python -m libriciel_terms calendar.",
