@@ -114,7 +114,7 @@ def test_cli_calendar(capsys: pytest.CaptureFixture[str]) -> None:
         main(["calendar", "--from", "2026-01-01", "--to", "2026-12-31", "--party", "acheteur"]) == 0
     )
     out = capsys.readouterr().out
-    assert "2026-07-01  notice   acheteur" in out
+    assert ["2026-07-01", "notice", "acheteur"] in [line.split()[:3] for line in out.splitlines()]
     assert "titulaire" not in out.split("\n", 2)[2]
     assert main(["calendar", "--from", "2025-07-01", "--to", "2025-07-01", "--ics"]) == 0
     parsed = icalendar.Calendar.from_ical(capsys.readouterr().out)
