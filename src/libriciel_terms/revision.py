@@ -85,7 +85,7 @@ from libriciel_terms.errors import (
     UnknownIndexMonthError,
     WrongTypeError,
 )
-from libriciel_terms.holidays import FRANCE
+from libriciel_terms.hours import BusinessHours
 
 __all__ = [
     "COMELUS_ANNIVERSARIES",
@@ -202,8 +202,8 @@ def _last_day(month: Month) -> dt.date:
     return dt.date(following[0], following[1], 1) - dt.timedelta(days=1)
 
 
-def _is_jour_ouvre(day: dt.date) -> bool:
-    return day.weekday() < 5 and not FRANCE.is_holiday(day)
+#: Syntec publishes on jours ouvrés with the French public holidays (syntec.md §4.1).
+_PUBLICATION_DAYS = BusinessHours.comelus()
 
 
 def publication_rule_date(year: int, month: int) -> dt.date:
@@ -220,10 +220,8 @@ def publication_rule_date(year: int, month: int) -> dt.date:
     datetime.date(2024, 12, 31)
     """
     index_month = _year_month(year, month)
-    day = _last_day(_shift(index_month, 1))
-    while not _is_jour_ouvre(day):
-        day -= dt.timedelta(days=1)
-    return day
+    first_of_m2 = _last_day(_shift(index_month, 1)) + dt.timedelta(days=1)
+    return _PUBLICATION_DAYS.add_working_days(first_of_m2, -1)
 
 
 def _previous_year_start(anniversary: dt.date) -> dt.date:
@@ -673,10 +671,6 @@ def _thousandth(value: Fraction, rounding: CoefficientRounding) -> Decimal:
     return round_fraction(value, _THOUSANDTH, rounding=rounding)
 
 
-def _cents(value: Fraction) -> Decimal:
-    return cents(value)
-
-
 def exact_coefficient(
     base_index: Decimal | int | str,
     current_index: Decimal | int | str,
@@ -746,7 +740,7 @@ def revise_price(
     coefficient = revision_coefficient(
         base_index, current_index, fixed_part=fixed_part, rounding=rounding
     )
-    return _cents(Fraction(amount) * Fraction(coefficient))
+    return cents(Fraction(amount) * Fraction(coefficient))
 
 
 # --------------------------------------------------------------------------- one revision
@@ -779,7 +773,7 @@ class Revision:
     def apply(self, price: Decimal) -> Decimal:
         """``price`` × :attr:`coefficient`, to the cent (ROUND_HALF_UP)."""
         amount = _validate.money("price", price)
-        return _cents(Fraction(amount) * Fraction(self.coefficient))
+        return cents(Fraction(amount) * Fraction(self.coefficient))
 
     def explain(self) -> str:
         """A few lines saying which months were used, why, and what came out."""
