@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import doctest
 from doctest import ELLIPSIS, NORMALIZE_WHITESPACE
 
 from sybil import Sybil
@@ -14,6 +15,22 @@ from sybil.parsers.myst import PythonCodeBlockParser, SkipParser
 from sybil.parsers.rest import DocTestParser
 
 _FLAGS = ELLIPSIS | NORMALIZE_WHITESPACE
+
+# French typography puts no-break spaces in the texts people read ("1 350,00 €"); examples in
+# the docs are written with plain spaces so that a reader can type them. The exact characters
+# are asserted by the unit tests (tests/test_text.py), not by the examples.
+_TYPOGRAPHIC_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " "})
+_check_output = doctest.OutputChecker.check_output
+
+
+def _check_output_plain_spaces(
+    self: doctest.OutputChecker, want: str, got: str, optionflags: int
+) -> bool:
+    plain = got.translate(_TYPOGRAPHIC_SPACES).replace("\\xa0", " ").replace("\\u202f", " ")
+    return _check_output(self, want, plain, optionflags)
+
+
+doctest.OutputChecker.check_output = _check_output_plain_spaces  # type: ignore[method-assign]
 
 _markdown = Sybil(
     parsers=[PythonCodeBlockParser(doctest_optionflags=_FLAGS), SkipParser()],

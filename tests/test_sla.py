@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from libriciel_terms.delays import Delay
 from libriciel_terms.errors import (
     EndBeforeStartError,
     InvalidArgumentError,
@@ -21,7 +22,7 @@ from libriciel_terms.errors import (
     WrongTypeError,
 )
 from libriciel_terms.holidays import FRANCE
-from libriciel_terms.hours import BusinessHours, Delay
+from libriciel_terms.hours import BusinessHours
 from libriciel_terms.sla import (
     Priority,
     Requalification,

@@ -50,7 +50,12 @@ from libriciel_terms.contracts import (
     ContractPreset,
     comelus_2024,
 )
+from libriciel_terms.delays import (
+    BusinessDuration,
+    Delay,
+)
 from libriciel_terms.errors import (
+    ContractFileError,
     EndBeforeStartError,
     FloatMoneyError,
     InvalidArgumentError,
@@ -61,9 +66,13 @@ from libriciel_terms.errors import (
     OptionalDependencyError,
     OutOfRangeError,
     OutsideTermError,
+    Problem,
     RateNotInTableError,
+    RecordsError,
+    ReferenceFileError,
     TermsError,
     UnknownIndexMonthError,
+    UnknownKeyError,
     UnknownPriceError,
     WrongTypeError,
 )
@@ -76,7 +85,6 @@ from libriciel_terms.holidays import (
 )
 from libriciel_terms.hours import (
     BusinessHours,
-    Delay,
     Window,
 )
 from libriciel_terms.interest import (
@@ -204,6 +212,7 @@ __all__ = [
     # business time (RULES.md §1)
     "ALSACE_MOSELLE",
     "FRANCE",
+    "BusinessDuration",
     "BusinessHours",
     "Delay",
     "ExplicitHolidays",
@@ -372,6 +381,11 @@ __all__ = [
     "RateNotInTableError",
     "TermsError",
     "UnknownIndexMonthError",
+    "UnknownKeyError",
     "UnknownPriceError",
     "WrongTypeError",
+    "ContractFileError",
+    "Problem",
+    "RecordsError",
+    "ReferenceFileError",
 ]

@@ -30,7 +30,7 @@ Float money is refused:
 >>> prorata_initial_price(1350.0, date(2024, 10, 15), date(2025, 8, 31))
 Traceback (most recent call last):
 ...
-libriciel_terms.errors.FloatMoneyError: annual=1350.0 is a float; pass the amount as a Decimal or a str, e.g. Decimal("1350.0") — a float cannot hold most decimal values exactly
+libriciel_terms.errors.FloatMoneyError: annual=1350.0 is a float; pass the amount as a Decimal or an int, e.g. Decimal("1350.0") — a float cannot hold most decimal values exactly
 """
 
 from __future__ import annotations

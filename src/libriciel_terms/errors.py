@@ -2,7 +2,7 @@
 
 :class:`TermsError` subclasses :class:`ValueError`, so ``except ValueError`` catches every
 refusal; each concrete error may also subclass the built-in that fits (``TypeError`` for a
-value of the wrong type, ``LookupError`` for a value missing from a table).
+value of the wrong type, ``LookupError``/``KeyError`` for a value missing from a table).
 
 Messages name the argument and its value and say how to fix it:
 
@@ -12,11 +12,26 @@ Messages name the argument and its value and say how to fix it:
 Traceback (most recent call last):
 ...
 libriciel_terms.errors.NaiveDatetimeError: at=datetime.datetime(2024, 1, 2, 10, 0) is naive; pass an aware datetime, e.g. tzinfo=ZoneInfo("Europe/Paris")
+
+Errors about a file or about rows of tabular data carry every problem found, not only the
+first, each with the place it was found (a key path such as ``sla.table_4_3.targets[2].delay``
+or a row number and a column):
+
+>>> problem = Problem(path="term.renewal", value="3", expected="a known key",
+...                   fix='did you mean "renewals"?')
+>>> print(ContractFileError("comelus.toml", (problem,)))
+comelus.toml: 1 problem
+- term.renewal = '3': expected a known key; did you mean "renewals"?
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+import attrs
+
 __all__ = [
+    "ContractFileError",
     "EndBeforeStartError",
     "FloatMoneyError",
     "InvalidArgumentError",
@@ -27,9 +42,13 @@ __all__ = [
     "OptionalDependencyError",
     "OutOfRangeError",
     "OutsideTermError",
+    "Problem",
     "RateNotInTableError",
+    "RecordsError",
+    "ReferenceFileError",
     "TermsError",
     "UnknownIndexMonthError",
+    "UnknownKeyError",
     "UnknownPriceError",
     "WrongTypeError",
 ]
@@ -60,7 +79,7 @@ class InvalidArgumentError(TermsError):
 
 
 class OutOfRangeError(InvalidArgumentError):
-    """A number is outside the range the rule accepts (negative price, zero index, …)."""
+    """A value is outside the range the rule accepts (negative price, year 10000, 1E+999…)."""
 
 
 class EndBeforeStartError(InvalidArgumentError):
@@ -75,21 +94,77 @@ class OutsideTermError(InvalidArgumentError):
     """A date lies outside the contract's term or outside the period it must belong to."""
 
 
-class UnknownIndexMonthError(TermsError, LookupError):
-    """A Syntec index month is missing from the series that was consulted."""
-
-
-class RateNotInTableError(TermsError, LookupError):
-    """A rate (ECB, legal interest) is missing from the table that was consulted."""
-
-
-class UnknownPriceError(TermsError, LookupError):
-    """A price code is missing from the unit price list that was consulted (contract §7)."""
-
-
 class MissingEventError(InvalidArgumentError):
     """A délai counts from an event (workaround given, take-charge) whose instant was not given."""
 
 
+class UnknownKeyError(TermsError, KeyError):
+    """A key is missing from a keyed table (a schedule, a policy, a retention row, a section…).
+
+    A ``KeyError`` too, so ``mapping.get``-style code and ``except KeyError`` work; unlike a bare
+    ``KeyError`` its message is printed as written, not quoted.
+    """
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+
+class UnknownIndexMonthError(UnknownKeyError):
+    """A Syntec index month is missing from the series that was consulted."""
+
+
+class RateNotInTableError(UnknownKeyError):
+    """A rate (ECB, legal interest) is missing from the table that was consulted."""
+
+
+class UnknownPriceError(UnknownKeyError):
+    """A price code is missing from the unit price list that was consulted (contract §7)."""
+
+
 class OptionalDependencyError(TermsError, ImportError):
     """A feature needs an optional package that is not installed (the message names the extra)."""
+
+
+@attrs.frozen(kw_only=True)
+class Problem:
+    """One problem found in a file or a row: where, what was there, what was expected, the fix.
+
+    ``path`` is a key path (``sla.table_4_3.targets[2].delay``) or a row and column
+    (``row 12, column "Priorité"``).
+    """
+
+    path: str
+    value: object = attrs.field(eq=False)
+    expected: str
+    fix: str = ""
+
+    def __str__(self) -> str:
+        fix = f"; {self.fix}" if self.fix else ""
+        return f"{self.path} = {self.value!r}: expected {self.expected}{fix}"
+
+
+class _ProblemsError(TermsError):
+    """An error that lists every problem found in one source (a file, a set of rows)."""
+
+    def __init__(self, source: str, problems: Sequence[Problem]) -> None:
+        self.source = source
+        self.problems = tuple(problems)
+        count = len(self.problems)
+        lines = [f"{source}: {count} problem{'s' if count != 1 else ''}"]
+        lines.extend(f"- {p}" for p in self.problems)
+        super().__init__("\n".join(lines))
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.source, self.problems))
+
+
+class ContractFileError(_ProblemsError):
+    """A contract file (TOML) is invalid; ``.problems`` lists every problem with its key path."""
+
+
+class ReferenceFileError(_ProblemsError):
+    """A reference file (index values, rates, CSV) has bad rows; each problem names its row."""
+
+
+class RecordsError(_ProblemsError):
+    """Tabular records (a ticket export…) have bad rows; each problem names its row and column."""

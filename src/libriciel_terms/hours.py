@@ -57,6 +57,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import attrs
 
 from libriciel_terms import _validate
+from libriciel_terms._dates import localize, shift_day, shift_instant
+from libriciel_terms.delays import Delay
 from libriciel_terms.errors import (
     InvalidArgumentError,
     InvalidScheduleError,
@@ -65,7 +67,7 @@ from libriciel_terms.errors import (
 )
 from libriciel_terms.holidays import FRANCE, ExplicitHolidays, HolidayCalendar
 
-__all__ = ["BusinessHours", "Delay", "Window"]
+__all__ = ["BusinessHours", "Window"]
 
 _DAY = dt.timedelta(days=1)
 _MAX_ORDINAL = dt.date.max.toordinal()
@@ -649,13 +651,18 @@ class BusinessHours:
         return self._instant(index, snap, day.toordinal(), _us(windows[-1].closes))
 
     def deadline(self, start: dt.datetime, delay: Delay) -> dt.datetime:
-        """The instant a :class:`Delay` counted from ``start`` expires.
+        """The instant a :class:`~libriciel_terms.delays.Delay` counted from ``start`` expires.
 
         - ``Delay.business_hours(n)``: :meth:`add` of ``n`` hours.
         - ``Delay.working_days(n)`` with ``counting="civil"`` (default; Code de procédure civile
           art. 641–642): the day of ``start`` does not count; the délai ends when the business
           hours of the ``n``-th following working day close.
         - ``counting="daily_hours"``: :meth:`add` of ``n`` × :attr:`daily_business_time`.
+        - ``Delay.ouvrable_days(n)``: civil counting on jours ouvrables; the délai ends at the
+          end (24:00) of the ``n``-th following jour ouvrable.
+        - ``Delay.hours(n)``: ``n`` hours of elapsed time (counted in UTC); ``days``, ``months``
+          and ``years``: calendar arithmetic on the local date in the schedule's zone, keeping
+          the wall-clock time.
 
         >>> from datetime import datetime
         >>> from zoneinfo import ZoneInfo
@@ -672,17 +679,51 @@ class BusinessHours:
             raise WrongTypeError(f"delay={delay!r} is not a Delay; use Delay.business_hours(4)")
         if delay.unit == "business_hours":
             return self.add(start, dt.timedelta(hours=delay.amount))
+        if delay.unit in ("hours", "days", "months", "years"):
+            return shift_instant(start, delay.amount, delay.unit, self.zone)
         if delay.counting == "daily_hours":
             return self.add(start, delay.amount * self.daily_business_time)
         local = start.astimezone(self.zone)
         if delay.amount == 0:
             return local
+        if delay.unit == "ouvrable_days":
+            last = self._nth_day("ouvrables", local.toordinal(), delay.amount)
+            midnight = dt.datetime.combine(dt.date.fromordinal(last) + _DAY, dt.time())
+            return localize(midnight, self.zone)
         last = self._nth_day("ouvres", local.toordinal(), delay.amount)
         index = self._index()
         windows = index.windows_us[(last - 1) % 7]
         if not windows:  # a working day this schedule never opens: day_close() explains the refusal
             return self.day_close(dt.date.fromordinal(last))
         return self._instant(index, index.cover(last, last), last, windows[-1][1])
+
+    def deadline_on(self, day: dt.date, delay: Delay) -> dt.date:
+        """The last day of a :class:`~libriciel_terms.delays.Delay` counted from ``day``.
+
+        Jours ouvrés and ouvrables with civil counting (the event's day does not count: Code de
+        procédure civile art. 641), calendar days, months and years; a délai in hours needs an
+        instant (:meth:`deadline`).
+
+        >>> from datetime import date
+        >>> hours = BusinessHours.comelus()
+        >>> hours.deadline_on(date(2028, 8, 31), Delay.working_days(30))
+        datetime.date(2028, 10, 12)
+        >>> hours.deadline_on(date(2025, 8, 31), Delay.months(6))
+        datetime.date(2026, 2, 28)
+        """
+        start = _validate.day("day", day)
+        if not isinstance(delay, Delay):
+            raise WrongTypeError(f"delay={delay!r} is not a Delay; use e.g. Delay.working_days(30)")
+        if delay.unit in ("days", "months", "years"):
+            return shift_day(start, delay.amount, delay.unit)
+        if delay.unit == "working_days" and delay.counting == "civil":
+            return self.add_working_days(start, delay.amount)
+        if delay.unit == "ouvrable_days":
+            return self.add_ouvrable_days(start, delay.amount)
+        raise WrongTypeError(
+            f"delay={delay} is counted in hours, which needs an instant; pass an aware datetime "
+            f"to deadline() instead of day={start!r}"
+        )
 
     # -- days --------------------------------------------------------------------------------
 
@@ -777,48 +818,3 @@ class BusinessHours:
         6
         """
         return self._between("ouvrables", start, end)
-
-
-def _check_amount(_instance: object, _attribute: object, value: int) -> None:
-    _validate.integer("amount", value, minimum=0)
-
-
-@attrs.frozen(kw_only=True)
-class Delay:
-    """A délai counted on a schedule: N business hours or N jours ouvrés (RULES.md §0).
-
-    ``counting`` matters for jours ouvrés only: ``"civil"`` (default; CPC art. 641–642: the
-    event's day does not count, the délai ends when the last working day's business hours close)
-    or ``"daily_hours"`` (N × the schedule's daily business time, added as business hours).
-
-    >>> Delay.working_days(3)
-    Delay(amount=3, unit='working_days', counting='civil')
-    >>> str(Delay.business_hours(4)), str(Delay.working_days(5, counting="daily_hours"))
-    ('4 h ouvrées', '5 jours ouvrés (× heures ouvrées par jour)')
-    """
-
-    amount: int = attrs.field(validator=_check_amount)
-    unit: Literal["business_hours", "working_days"] = attrs.field(
-        validator=_validate.attrs_one_of("business_hours", "working_days")
-    )
-    counting: Literal["civil", "daily_hours"] = attrs.field(
-        default="civil", validator=_validate.attrs_one_of("civil", "daily_hours")
-    )
-
-    @classmethod
-    def business_hours(cls, amount: int) -> Delay:
-        """``amount`` business hours."""
-        return cls(amount=amount, unit="business_hours")
-
-    @classmethod
-    def working_days(
-        cls, amount: int, *, counting: Literal["civil", "daily_hours"] = "civil"
-    ) -> Delay:
-        """``amount`` jours ouvrés, counted with ``counting``."""
-        return cls(amount=amount, unit="working_days", counting=counting)
-
-    def __str__(self) -> str:
-        if self.unit == "business_hours":
-            return f"{self.amount} h ouvrées"
-        suffix = " (× heures ouvrées par jour)" if self.counting == "daily_hours" else ""
-        return f"{self.amount} jours ouvrés{suffix}"

@@ -50,13 +50,14 @@ from dateutil.relativedelta import relativedelta
 
 from libriciel_terms import _validate
 from libriciel_terms._records import html_table, table_repr
+from libriciel_terms.delays import Delay
 from libriciel_terms.errors import (
     InvalidArgumentError,
     OutOfRangeError,
     OutsideTermError,
     WrongTypeError,
 )
-from libriciel_terms.hours import BusinessHours, Delay
+from libriciel_terms.hours import BusinessHours
 
 __all__ = [
     "RETENTION_RULES",

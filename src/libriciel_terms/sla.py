@@ -66,13 +66,14 @@ import attrs
 
 from libriciel_terms import _validate
 from libriciel_terms._records import html_table, table_repr
+from libriciel_terms.delays import Delay
 from libriciel_terms.errors import (
     InvalidArgumentError,
     MissingEventError,
     OutOfRangeError,
     WrongTypeError,
 )
-from libriciel_terms.hours import BusinessHours, Delay
+from libriciel_terms.hours import BusinessHours
 
 __all__ = [
     "AutoTransition",

@@ -1,0 +1,193 @@
+"""The report protocol: records for machines, text and HTML for people (private module).
+
+A result that reads as a table subclasses :class:`Report` and defines three things:
+
+- ``COLUMNS``: one :class:`Column` per record key — its French and English headers and how a
+  cell reads (``money``, ``percent``, ``date``…);
+- ``to_records()``: plain ``dict``\\ s with identifier keys, ISO-able values and plain
+  ``Decimal``\\ s (what ``pandas.DataFrame`` and JSON take);
+- ``headline(lang=...)``: one line that says what the table is.
+
+The mixin renders ``to_text(lang=...)``, ``to_html(lang=...)``, ``str()`` and Jupyter's
+``_repr_html_`` from those, so no report builds its own table; ``__repr__`` stays attrs'
+constructor-like one. Explanations (``notes(lang=...)``) are built when asked for, never while
+computing.
+
+>>> import attrs
+>>> @attrs.frozen
+... class Squares(Report):
+...     n: int
+...     COLUMNS = (Column("n", "n", "n", "number"), Column("price", "prix", "price", "money"))
+...     def to_records(self):
+...         return [{"n": i, "price": Decimal(i * i * 1000)} for i in range(self.n)]
+...     def headline(self, *, lang="fr"):
+...         return pick(f"{self.n} carrés", f"{self.n} squares", lang)
+>>> print(Squares(3).to_text())
+3 carrés
+n  prix
+0  0,00 €
+1  1 000,00 €
+2  4 000,00 €
+>>> print(Squares(2).to_text(lang="en"))
+2 squares
+n  price
+0  €0.00
+1  €1,000.00
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import html
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any, ClassVar, Literal
+
+import attrs
+
+from libriciel_terms import _text
+from libriciel_terms._exact import round_fraction
+from libriciel_terms._text import Lang, pick
+
+__all__ = ["Column", "Report", "cell", "table_html", "table_text"]
+
+_US_PER_HOUR = 3_600_000_000
+
+#: How a cell reads: ``auto`` infers from the value's type; ``money`` is euros to the cent;
+#: ``percent`` a value given in percent; ``number`` a plain decimal; ``date`` ISO;
+#: ``instant`` weekday, ISO date and time in the instant's own zone; ``business_hours`` a
+#: ``Decimal`` of business hours, read « 64 h ouvrées ».
+Kind = Literal["auto", "text", "money", "percent", "number", "date", "instant", "business_hours"]
+
+
+@attrs.frozen
+class Column:
+    """One column of a report: its record key, French and English headers, and cell kind."""
+
+    key: str
+    fr: str
+    en: str
+    kind: Kind = "auto"
+
+    def header(self, lang: Lang) -> str:
+        """The header in ``lang``."""
+        return pick(self.fr, self.en, lang)
+
+
+def cell(value: object, lang: Lang, kind: Kind = "auto") -> str:
+    """How one value reads in a table cell for a person."""
+    if value is None:
+        return ""
+    if kind == "money" and isinstance(value, (Decimal, int)):
+        return _text.money(value, lang)
+    if kind == "percent" and isinstance(value, (Decimal, int)):
+        return _text.percent(value, lang)
+    if kind == "business_hours" and isinstance(value, (Decimal, int)):
+        microseconds = round_fraction(Fraction(value) * _US_PER_HOUR, Decimal(1))
+        return _text.business_duration(int(microseconds), lang)
+    if isinstance(value, bool):
+        return _text.yes_no(value, lang)
+    if isinstance(value, dt.datetime):
+        return _text.instant(value, lang)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, (Decimal, int)):
+        return _text.number(value, lang)
+    if isinstance(value, dt.timedelta):
+        return _text.calendar_duration(value, lang)
+    to_text = getattr(value, "to_text", None)
+    if callable(to_text):
+        return str(to_text(lang=lang))
+    if isinstance(value, enum.Enum):
+        label = getattr(value, "label", None)
+        return str(label) if isinstance(label, str) else value.name
+    return str(value)
+
+
+def _columns(records: Sequence[Mapping[str, Any]], columns: Sequence[Column]) -> list[Column]:
+    known = {c.key for c in columns}
+    extra: list[Column] = []
+    for record in records:
+        extra.extend(
+            Column(k, k, k) for k in record if k not in known and k not in (e.key for e in extra)
+        )
+    return [*columns, *extra]
+
+
+def table_text(
+    records: Sequence[Mapping[str, Any]], columns: Sequence[Column], lang: Lang = "fr"
+) -> str:
+    """Records as an aligned plain-text table with headers in ``lang``."""
+    shown = _columns(records, columns)
+    cells = [[cell(r.get(c.key), lang, c.kind) for c in shown] for r in records]
+    heads = [c.header(lang) for c in shown]
+    widths = [max(len(h), *(len(row[i]) for row in cells)) for i, h in enumerate(heads)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(heads, widths, strict=True)).rstrip()]
+    lines.extend(
+        "  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip() for row in cells
+    )
+    return "\n".join(lines)
+
+
+def table_html(
+    records: Sequence[Mapping[str, Any]],
+    columns: Sequence[Column],
+    lang: Lang = "fr",
+    *,
+    caption: str | None = None,
+) -> str:
+    """Records as an escaped HTML table with headers in ``lang``."""
+    shown = _columns(records, columns)
+    head_caption = f"<caption>{html.escape(caption)}</caption>" if caption else ""
+    head = "".join(f"<th>{html.escape(c.header(lang))}</th>" for c in shown)
+    rows = "".join(
+        "<tr>"
+        + "".join(f"<td>{html.escape(cell(r.get(c.key), lang, c.kind))}</td>" for c in shown)
+        + "</tr>"
+        for r in records
+    )
+    body = f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody>" if records else ""
+    return f"<table>{head_caption}{body}</table>"
+
+
+class Report:
+    """Mixin of every tabular result: text, HTML and ``str()`` from ``to_records()``."""
+
+    COLUMNS: ClassVar[tuple[Column, ...]] = ()
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One ``dict`` per row, identifier keys, plain values (for pandas and JSON)."""
+        raise NotImplementedError
+
+    def headline(self, *, lang: Lang = "fr") -> str:
+        """One line saying what the report is."""
+        return type(self).__name__
+
+    def notes(self, *, lang: Lang = "fr") -> tuple[str, ...]:
+        """Lines printed after the table (explanations), built only when asked for."""
+        return ()
+
+    def to_text(self, *, lang: Lang = "fr") -> str:
+        """The report as plain text: headline, table, notes."""
+        lang = _text.check_lang(lang)
+        records = self.to_records()
+        parts = [self.headline(lang=lang)]
+        if records:
+            parts.append(table_text(records, self.COLUMNS, lang))
+        parts.extend(f"• {note}" for note in self.notes(lang=lang))
+        return "\n".join(parts)
+
+    def to_html(self, *, lang: Lang = "fr") -> str:
+        """The report as an HTML fragment: a captioned table, then its notes."""
+        lang = _text.check_lang(lang)
+        table = table_html(self.to_records(), self.COLUMNS, lang, caption=self.headline(lang=lang))
+        notes = "".join(f"<p>{html.escape(n)}</p>" for n in self.notes(lang=lang))
+        return table + notes
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
+
+    def __str__(self) -> str:
+        return self.to_text()
