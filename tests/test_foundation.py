@@ -146,7 +146,9 @@ Mode = Literal["a", "b"]
 @attrs.frozen(kw_only=True)
 class _Sample:
     mode: Mode = attrs.field(validator=_validate.choice(Mode))
-    days: tuple[dt.date, ...] = attrs.field(converter=_validate.tuple_of(dt.date))
+    days: tuple[dt.date, ...] = attrs.field(
+        converter=_validate.as_tuple, validator=_validate.each(dt.date)
+    )
     count: int = attrs.field(validator=_validate.instance_of(int))
 
 

@@ -30,6 +30,8 @@ libriciel_terms.errors.InvalidArgumentError: lang='de' is not one of 'fr', 'en';
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from decimal import Decimal
 from typing import Literal, get_args
 from zoneinfo import ZoneInfo
@@ -51,6 +53,7 @@ __all__ = [
     "number",
     "percent",
     "pick",
+    "plain",
     "yes_no",
 ]
 
@@ -186,3 +189,17 @@ def calendar_duration(delta: dt.timedelta, lang: Lang) -> str:
     parts = [(days, pick("j", "d", lang)), (hours, "h"), (minutes, "min"), (seconds, "s")]
     shown = [(n, unit) for n, unit in parts if n] or [(0, "s")]
     return sign + _units(shown, lang)
+
+
+_SEPARATORS = re.compile(r"[\s_\-]+")
+
+
+def plain(text: str) -> str:
+    """A word as a parser compares it: no case, no accents, words joined by ``_``.
+
+    >>> plain("Prise en charge"), plain(" Sérieux "), plain("terme-échu")
+    ('prise_en_charge', 'serieux', 'terme_echu')
+    """
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _SEPARATORS.sub("_", bare).strip("_")

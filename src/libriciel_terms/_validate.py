@@ -386,10 +386,32 @@ def guard(*validators: Callable[[Any, Any, Any], Any]) -> Validator:
     return validator
 
 
-def tuple_of(kind: type | tuple[type, ...]) -> attrs.Converter:  # type: ignore[type-arg]
-    """An attrs converter: any iterable (not a string or a mapping) to a tuple of ``kind``.
+def as_tuple(value: Any) -> Any:
+    """An attrs converter: any list, set or other iterable (not a string, bytes or a mapping) to a
+    tuple; anything else is left as it is for the field's validator (:func:`each`) to refuse
+    with the field's name. It only normalises, never coerces items."""
+    if isinstance(value, (tuple, str, bytes, Mapping)):
+        return value
+    if isinstance(value, Iterable):
+        return tuple(value)
+    return value
 
-    Each item is checked (the message names ``field[i]``); nothing is coerced.
+
+def each(kind: type | tuple[type, ...]) -> Validator:
+    """An attrs validator: the field is a tuple whose items are all ``kind`` (use with
+    ``converter=as_tuple``); the message names ``field[i]``."""
+
+    def validator(_instance: Any, attribute: Any, value: Any) -> None:
+        items(attribute.name, value, kind)
+
+    return validator
+
+
+def tuple_of(kind: type | tuple[type, ...]) -> attrs.Converter:  # type: ignore[type-arg]
+    """A converter that both normalises and checks (the field's name is in its messages).
+
+    mypy's attrs plugin does not follow a converter built by a call; prefer
+    ``converter=as_tuple, validator=each(kind)``.
     """
 
     def convert(value: Any, _self: Any, field: attrs.Attribute) -> tuple[Any, ...]:  # type: ignore[type-arg]

@@ -42,7 +42,6 @@ A :class:`BusinessDuration` is business time as a report shows it — « 64 h ou
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from decimal import Decimal
 from fractions import Fraction
 from typing import Literal
@@ -51,7 +50,7 @@ import attrs
 
 from libriciel_terms import _text, _validate
 from libriciel_terms._exact import CONTEXT, round_fraction
-from libriciel_terms._text import Lang
+from libriciel_terms._text import Lang, plain
 from libriciel_terms.errors import InvalidArgumentError, WrongTypeError
 
 __all__ = ["BusinessDuration", "Counting", "Delay", "DelayUnit"]
@@ -78,27 +77,22 @@ _WORDS: dict[str, tuple[str, str, str, str]] = {
 }
 #: Other spellings accepted by :meth:`Delay.parse` (compared without case or accents).
 _ALIASES: dict[str, str] = {
-    "h ouvree": "business_hours",
-    "h ouvrees": "business_hours",
-    "business day": "working_days",
-    "business days": "working_days",
-    "jour calendaire": "days",
-    "jours calendaires": "days",
-    "calendar day": "days",
-    "calendar days": "days",
+    "h_ouvree": "business_hours",
+    "h_ouvrees": "business_hours",
+    "business_day": "working_days",
+    "business_days": "working_days",
+    "jour_calendaire": "days",
+    "jours_calendaires": "days",
+    "calendar_day": "days",
+    "calendar_days": "days",
     "h": "hours",
     "annee": "years",
     "annees": "years",
 }
 
 
-def _plain(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
-
-
 _UNIT_OF: dict[str, str] = {
-    **{_plain(word): unit for unit, words in _WORDS.items() for word in words},
+    **{plain(word): unit for unit, words in _WORDS.items() for word in words},
     **_ALIASES,
 }
 
@@ -175,7 +169,7 @@ class Delay:
                 f'{name}={text!r} is a {type(text).__name__}, not a str such as "30 jours"'
             )
         amount, _, words = text.strip().partition(" ")
-        unit = _UNIT_OF.get(_plain(words))
+        unit = _UNIT_OF.get(plain(words))
         if not amount.isdigit() or unit is None:
             french = ", ".join(w[1] for w in _WORDS.values())
             english = ", ".join(w[3] for w in _WORDS.values())

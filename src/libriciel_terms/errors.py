@@ -27,6 +27,7 @@ comelus.toml: 1 problem
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
 import attrs
 
@@ -138,8 +139,13 @@ class Problem:
     expected: str
     fix: str = ""
 
+    #: The ``value`` of a problem about a key that is missing.
+    MISSING: ClassVar[object] = type("Missing", (), {"__repr__": lambda _self: "MISSING"})()
+
     def __str__(self) -> str:
         fix = f"; {self.fix}" if self.fix else ""
+        if self.value is Problem.MISSING:
+            return f"{self.path}: missing; expected {self.expected}{fix}"
         return f"{self.path} = {self.value!r}: expected {self.expected}{fix}"
 
 
