@@ -11,7 +11,7 @@ import icalendar
 import pytest
 
 from libriciel_terms import TermsError, WrongTypeError, term_sheet
-from libriciel_terms.__main__ import main
+from libriciel_terms.cli import main
 
 SHEET = term_sheet()
 
@@ -119,7 +119,9 @@ def test_cli_calendar(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["calendar", "--from", "2025-07-01", "--to", "2025-07-01", "--ics"]) == 0
     parsed = icalendar.Calendar.from_ical(capsys.readouterr().out)
     assert len([c for c in parsed.walk() if c.name == "VEVENT"]) == 1
-    assert main(["calendar", "--from", "2025-07-02", "--to", "2025-07-01"]) == 2
+    assert (
+        main(["calendar", "--from", "2025-07-02", "--to", "2025-07-01"]) == 1
+    )  # a refused value (exit status 1; 2 is a wrong command line)
     assert "end=" in capsys.readouterr().err
 
 

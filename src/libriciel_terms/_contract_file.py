@@ -45,6 +45,7 @@ __all__ = [
     "Problems",
     "dump_toml",
     "key_reference",
+    "key_reference_markdown",
     "parse_toml",
 ]
 
@@ -619,17 +620,23 @@ def dump_toml(model: ContractFile) -> str:
 
 
 def _type_text(type_: Any) -> str:
-    text = str(type_).replace("typing.", "").replace("datetime.", "")
-    names = {
-        "str": "string",
-        "int": "integer",
-        "bool": "boolean",
-        "date": "date",
-        "Any": "string or array",
+    names: dict[Any, str] = {
+        str: "string",
+        int: "integer",
+        bool: "boolean",
+        dt.date: "date",
+        DecimalText: "decimal (string)",
+        DelayText: "délai (string)",
+        Any: "string or array",
     }
-    for python, toml in names.items():
-        text = text.replace(python, toml)
-    return text
+    if type_ in names:
+        return names[type_]
+    args = [a for a in get_args(type_) if a is not type(None)]
+    if _is_tuple(type_):
+        return f"array of {_type_text(args[0])}s"
+    if len(args) == 1:
+        return _type_text(args[0])
+    return str(type_)
 
 
 def key_reference() -> Iterator[tuple[str, str, str, str, str]]:
@@ -649,7 +656,7 @@ def _keys(cls: type, prefix: str) -> Iterator[tuple[str, str, str, str, str]]:
         elif field.default is None:
             presence = "optional"
         else:
-            presence = f"default {field.default!r}".replace("()", "[]")
+            presence = f"default {_toml_value(field.default)}"
         if nested is not None:
             kind = "table" if get_origin(type_) is not tuple else "array of tables"
             if get_origin(type_) is dict or (
@@ -669,6 +676,28 @@ def _keys(cls: type, prefix: str) -> Iterator[tuple[str, str, str, str, str]]:
                 field.metadata.get("clause", ""),
                 field.metadata["doc"],
             )
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f'"{value}"'
+    if value == ():
+        return "[]"
+    return str(value)
+
+
+def key_reference_markdown() -> str:
+    """The key reference as a Markdown table (the docs' "Contract files" page includes it)."""
+    lines = [
+        "| key | type | presence | clause | meaning |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for path, kind, presence, clause, doc in key_reference():
+        cells = (f"`{path}`", kind, presence, clause, doc.replace("|", "\\|"))
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
 
 
 def _nested_class(type_: Any) -> type | None:

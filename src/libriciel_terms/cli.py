@@ -1,0 +1,218 @@
+"""The command line: ``libriciel-terms`` (or ``python -m libriciel_terms``).
+
+Usage::
+
+    libriciel-terms                                   # the ComElus 2024 term sheet
+    libriciel-terms sheet [CONTRACT.toml] [--as-of DATE] [--json]
+    libriciel-terms calendar [CONTRACT.toml …] [--from DATE] [--to DATE] [--party P] [--ics | --json]
+    libriciel-terms check CONTRACT.toml
+    libriciel-terms … --lang en                       # English instead of French
+
+Several contract files make a portfolio. Without a contract file, the bundled ComElus 2024
+contract is used. Dates are always arguments: nothing here reads the clock.
+
+Exit status: 0 done; 1 a contract or data file is invalid, or a value is refused (the message
+says which and how to fix it); 2 the command line itself is wrong; 3 the output could not be
+written (the reader closed the pipe, the disk is full, or the terminal's encoding cannot show
+the text). No traceback is ever printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import errno
+import os
+import sys
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, TextIO
+
+from libriciel_terms import _text
+from libriciel_terms._text import Lang, pick
+from libriciel_terms.errors import TermsError
+
+if TYPE_CHECKING:
+    from libriciel_terms.contract import Contract
+
+__all__ = ["EXIT_INVALID", "EXIT_OK", "EXIT_OUTPUT", "EXIT_USAGE", "main"]
+
+EXIT_OK = 0
+EXIT_INVALID = 1
+EXIT_USAGE = 2
+EXIT_OUTPUT = 3
+
+_COMMANDS = ("sheet", "calendar", "check")
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not an ISO date such as 2026-11-26"
+        ) from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--lang", choices=("fr", "en"), default="fr", help="language of the output (default fr)"
+    )
+    parser = argparse.ArgumentParser(
+        prog="libriciel-terms",
+        description="Contracts of the Libriciel convention de service as computed terms.",
+        parents=[common],
+    )
+    commands = parser.add_subparsers(dest="command")
+    sheet = commands.add_parser("sheet", parents=[common], help="a contract's term sheet")
+    sheet.add_argument("contract", nargs="?", help="a contract file (default: ComElus 2024)")
+    sheet.add_argument("--as-of", type=_date, help="start with what falls due from this date")
+    sheet.add_argument("--json", action="store_true", help="JSON instead of text")
+    calendar = commands.add_parser(
+        "calendar", parents=[common], help="dated obligations of one or several contracts"
+    )
+    calendar.add_argument("contracts", nargs="*", help="contract files (a portfolio)")
+    calendar.add_argument("--from", dest="start", type=_date, help="first day (default: start)")
+    calendar.add_argument("--to", dest="end", type=_date, help="last day (default: the end)")
+    calendar.add_argument("--party", choices=("acheteur", "titulaire"))
+    output = calendar.add_mutually_exclusive_group()
+    output.add_argument("--ics", action="store_true", help="iCalendar text")
+    output.add_argument("--json", action="store_true", help="JSON")
+    check = commands.add_parser("check", parents=[common], help="validate a contract file")
+    check.add_argument("contract", help="a contract file")
+    return parser
+
+
+def _with_command(argv: Sequence[str]) -> list[str]:
+    """``libriciel-terms`` and ``libriciel-terms --as-of …`` mean the ``sheet`` command."""
+    words = list(argv)
+    if any(word in _COMMANDS for word in words) or {"-h", "--help"} & set(words):
+        return words
+    return ["sheet", *words]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status (see the module docstring)."""
+    args = _parser().parse_args(_with_command(sys.argv[1:] if argv is None else argv))
+    lang: Lang = args.lang
+    run = _RUNNERS[args.command]
+    try:
+        status, text = run(args, lang)
+    except TermsError as exc:
+        return _fail(pick(f"erreur{_text.NBSP}: {exc}", f"error: {exc}", lang))
+    return _emit(text, status, lang)
+
+
+def _fail(message: str, status: int = EXIT_INVALID, stream: TextIO | None = None) -> int:
+    target = sys.stderr if stream is None else stream
+    try:
+        target.write(message.rstrip("\n") + "\n")
+        target.flush()
+    except (OSError, UnicodeEncodeError):
+        os.write(2, message.encode("ascii", "backslashreplace") + b"\n")
+    return status
+
+
+def _emit(text: str, status: int, lang: Lang) -> int:
+    """Write the whole output; a closed pipe, a full disk or a narrow encoding is one line."""
+    try:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader stopped early (… | head -1): point stdout at /dev/null so that the
+        # interpreter's own flush at exit does not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return _fail(
+            pick("sortie interrompue (tube fermé)", "output stopped (closed pipe)", lang),
+            EXIT_OUTPUT,
+        )
+    except UnicodeEncodeError:
+        encoding = getattr(sys.stdout, "encoding", "?")
+        return _fail(
+            pick(
+                f"l'encodage de la sortie ({encoding}) ne peut pas écrire ce texte ; "
+                f"utiliser PYTHONIOENCODING=utf-8",
+                f"the output's encoding ({encoding}) cannot write this text; "
+                f"set PYTHONIOENCODING=utf-8",
+                lang,
+            ),
+            EXIT_OUTPUT,
+        )
+    except OSError as exc:
+        reason = os.strerror(exc.errno) if exc.errno else str(exc)
+        if exc.errno == errno.ENOSPC:
+            reason = pick("disque plein", "disk full", lang)
+        return _fail(
+            pick(f"sortie impossible : {reason}", f"cannot write the output: {reason}", lang),
+            EXIT_OUTPUT,
+        )
+    return status
+
+
+# -- commands ------------------------------------------------------------------------------------
+
+
+def _contract(path: str | None) -> Contract:
+    if path is None:
+        from libriciel_terms.comelus import COMELUS_2024
+
+        return COMELUS_2024
+    from libriciel_terms.files import load_contract
+
+    return load_contract(path)
+
+
+def _check(args: argparse.Namespace, lang: Lang) -> tuple[int, str]:
+    contract = _contract(args.contract)
+    lines = [
+        pick(f"{args.contract} : contrat valide", f"{args.contract}: valid contract", lang),
+        f"  {contract.name}",
+        pick(
+            f"  {len(contract.term.periods)} période(s), du {_text.date_long(contract.term.start, lang)} "
+            f"au {_text.date_long(contract.term.latest_end, lang)}",
+            f"  {len(contract.term.periods)} period(s), from {_text.date_long(contract.term.start, lang)} "
+            f"to {_text.date_long(contract.term.latest_end, lang)}",
+            lang,
+        ),
+    ]
+    return EXIT_OK, "\n".join(lines)
+
+
+def _sheet(args: argparse.Namespace, lang: Lang) -> tuple[int, str]:
+    from libriciel_terms.termsheet import term_sheet
+
+    if args.contract is not None:
+        _contract(args.contract)
+    sheet = term_sheet(as_of=args.as_of)
+    return EXIT_OK, sheet.to_json() if args.json else sheet.to_text()
+
+
+def _calendar(args: argparse.Namespace, lang: Lang) -> tuple[int, str]:
+    import json
+
+    from libriciel_terms.obligations import obligations_calendar
+    from libriciel_terms.termsheet import obligations_section
+
+    for path in args.contracts:
+        _contract(path)
+    calendar = obligations_calendar()
+    start = args.start or dt.date(2024, 9, 1)
+    end = args.end or dt.date(2031, 12, 31)
+    calendar = calendar.between(start, end)
+    if args.party:
+        calendar = calendar.for_party(args.party)
+    if args.ics:
+        return EXIT_OK, calendar.to_ical()
+    section = obligations_section(
+        calendar, key="calendar", title=f"Obligations du {start} au {end}"
+    )
+    if args.json:
+        return EXIT_OK, json.dumps(section.to_data(), ensure_ascii=False, indent=2)
+    return EXIT_OK, section.to_text()
+
+
+_RUNNERS: dict[str, Callable[[argparse.Namespace, Lang], tuple[int, str]]] = {
+    "sheet": _sheet,
+    "calendar": _calendar,
+    "check": _check,
+}

@@ -1,0 +1,104 @@
+"""The command line never prints a traceback: bad files, closed pipes, full disks, narrow encodings."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from libriciel_terms.cli import EXIT_INVALID, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, main
+from libriciel_terms.files import bundled_text
+
+EXAMPLE = Path(__file__).parents[1] / "examples" / "contracts" / "iparapheur-exempleville-2025.toml"
+
+
+def _run(
+    *args: str, env: dict[str, str] | None = None, stdout: object = subprocess.PIPE
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "libriciel_terms", *args],
+        stdout=stdout,  # type: ignore[arg-type]
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, **(env or {})},
+        check=False,
+        timeout=60,
+    )
+
+
+def test_check_a_valid_file(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(EXAMPLE)]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert out.splitlines()[:3] == [
+        f"{EXAMPLE} : contrat valide",
+        "  i-Parapheur 2025 — Exempleville (exemple)",
+        "  1 période(s), du 1er janvier 2025 au 31 décembre 2027",
+    ]
+
+
+def test_check_a_bad_file_lists_every_problem(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text(
+        bundled_text("comelus-2024")
+        .replace("renewals = 3", "renewal = 3")
+        .replace('vat_percent = "20"', "vat_percent = 20.0"),
+        encoding="utf-8",
+    )
+    assert main(["check", str(bad), "--lang", "en"]) == EXIT_INVALID
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == f"error: {bad}: 3 problems"
+    assert err[1:] == [
+        "- term.renewals: missing; expected a whole number; add renewals = …",
+        '- term.renewal = 3: expected no such key; did you mean "renewals"?',
+        '- prices.vat_percent = 20.0: expected a decimal in a string; a TOML float cannot hold a decimal exactly; write it in quotes, e.g. "20"',
+    ]
+
+
+def test_a_wrong_command_line_is_status_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["sheet", "--as-of", "tomorrow"])
+    assert caught.value.code == EXIT_USAGE
+    assert "'tomorrow' is not an ISO date such as 2026-11-26" in capsys.readouterr().err
+
+
+def test_closed_pipe(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    closed = io.TextIOWrapper(
+        os.fdopen(write_end, "wb", buffering=0), encoding="utf-8", write_through=True
+    )
+    monkeypatch.setattr(sys, "stdout", closed)
+    try:
+        assert main([]) == EXIT_OUTPUT
+    finally:
+        closed.close()  # main() pointed the descriptor at /dev/null: closing succeeds
+    assert capsys.readouterr().err == "sortie interrompue (tube fermé)\n"
+
+
+def test_full_disk() -> None:
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full on this system")
+    with open("/dev/full", "w") as full:
+        result = _run("--lang", "en", stdout=full)
+    assert result.returncode == EXIT_OUTPUT
+    assert result.stderr == "cannot write the output: disk full\n"
+
+
+def test_narrow_encoding() -> None:
+    result = _run(env={"PYTHONIOENCODING": "ascii"})
+    assert result.returncode == EXIT_OUTPUT
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+    assert "PYTHONIOENCODING=utf-8" in result.stderr
+
+
+def test_no_argument_prints_the_comelus_sheet() -> None:
+    result = _run()
+    assert result.returncode == EXIT_OK
+    assert result.stdout.splitlines()[0] == "ComElus 2024 — maintenance et hébergement"
