@@ -67,7 +67,7 @@ def test_term_and_prices_equal_the_former_presets() -> None:
         ("Utilisation du service", Decimal("650.00")),
         ("Volume transitant (20 To annuels)", Decimal("300.00")),
         ("Stockage", Decimal("150.00")),
-        ("Support et assistance", Decimal("250.00")),
+        ("Support et helpdesk", Decimal("250.00")),
     ]
     assert COMELUS_2024.prices.vat_rate_percent == Decimal("20")
     assert COMELUS_2024.prices.annual.ht == Decimal("1350.00")
