@@ -51,6 +51,7 @@ bench: $(STAMP_BENCH)
 data: $(STAMP_BASE)
 	$(PY) scripts/generate_syntec.py
 	$(PY) scripts/generate_rates.py
+	$(PY) scripts/generate_contract_reference.py
 
 clean:
 	rm -rf $(VENV) docs/_build .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -325,3 +325,18 @@ def test_not_toml() -> None:
         ContractFileError, match=re.escape("(file) = 'bytes': expected TOML text (a str)")
     ):
         Contract.from_toml(b"schema = 1")  # type: ignore[arg-type]
+
+
+def test_the_key_reference_page_is_up_to_date() -> None:
+    """docs/contract-file.md holds the key table generated from the file model."""
+    import importlib.util
+
+    script = Path(__file__).parents[1] / "scripts" / "generate_contract_reference.py"
+    spec = importlib.util.spec_from_file_location("generate_contract_reference", script)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    page = module.PAGE.read_text(encoding="utf-8")
+    assert module.render(page) == page, "run scripts/generate_contract_reference.py (make data)"
+    assert "| `sla.<name>.targets[].delay` | délai (string) | required |" in page

@@ -45,8 +45,9 @@ from libriciel_terms.billing import (
     quote,
     storage_quote,
 )
+from libriciel_terms.comelus import COMELUS_2024
+from libriciel_terms.contract import Contract, NamedTable, Reference
 from libriciel_terms.contracts import (
-    COMELUS_2024,
     ContractPreset,
     comelus_2024,
 )
@@ -76,6 +77,7 @@ from libriciel_terms.errors import (
     UnknownPriceError,
     WrongTypeError,
 )
+from libriciel_terms.files import load_contract
 from libriciel_terms.holidays import (
     ALSACE_MOSELLE,
     FRANCE,
@@ -357,7 +359,11 @@ __all__ = [
     "subprocessor_objection_deadline",
     # obligations calendar and term sheet
     "COMELUS_2024",
+    "Contract",
     "ContractPreset",
+    "NamedTable",
+    "Reference",
+    "load_contract",
     "Obligation",
     "ObligationKind",
     "ObligationsCalendar",
