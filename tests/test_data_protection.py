@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import pickle
+import re
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
@@ -688,3 +689,64 @@ def test_value_objects_pickle_and_are_frozen() -> None:
     assert pickle.loads(pickle.dumps(chain)) == chain
     with pytest.raises(AttributeError):
         chain.contract_end = D(2029, 1, 1)  # type: ignore[misc]
+
+
+def test_the_whole_chain_as_text_and_html() -> None:
+    chain = chain_of(
+        D(2028, 8, 31), return_requested_on=D(2028, 8, 1), returned_on=D(2028, 9, 20),
+        confirmed_on=D(2028, 9, 21), destruction="contract_end",
+    )  # fmt: skip
+    cells = [re.split(r"\s{2,}", line) for line in chain.to_text().splitlines()[1:4]]
+    assert cells == [
+        ["échéance", "qui", "obligation", "à compter de", "depuis le", "clause", "fait le", "respecté"],
+        ["2028-09-13", "titulaire", "renvoyer les données personnelles (sur demande écrite)",
+         "la demande écrite", "2028-08-01", "§6.5.9", "2028-09-20", "non"],
+        ["2028-10-12", "titulaire", "détruire toutes les copies des données d'hébergement",
+         "la fin du contrat", "2028-08-31", "§6.5.9.4"],
+    ]  # fmt: skip
+    assert [line.split()[-2:] for line in chain.to_text().splitlines()].count(
+        ["2028-09-21", "oui"]
+    ) == 1
+    english = chain.to_html(lang="en")
+    assert english.startswith(
+        "<table><caption>End of the contract on 31 August 2028: 6 data-protection deadlines"
+        "</caption><thead><tr><th>due</th><th>who</th><th>obligation</th><th>from</th>"
+        "<th>since</th><th>clause</th><th>done on</th><th>met</th></tr></thead>"
+    )
+    assert "<td>2028-09-20</td><td>no</td>" in english
+    assert "<td>2028-09-21</td><td>yes</td>" in english
+    conflict = chain_of(
+        D(2028, 8, 31), return_requested_on=D(2028, 8, 1), returned_on=D(2028, 9, 20),
+        destruction="contract_end",
+    ).to_html(lang="en")  # fmt: skip
+    assert "</table><p>destroy every copy of the hosting data: conflict: " in conflict
+    assert "(§6.5.9.4)</p><p>stop keeping the referents" in conflict
+    two = EndOfContractChain(
+        contract_end=D(2028, 8, 31), deadlines=chain.deadlines[:2], destruction="contract_end",
+        support_data_from="contract_end",
+    )  # fmt: skip
+    assert (
+        two.headline()
+        == "Fin du contrat au 31 août 2028\u00a0: 2 échéances de protection des données"
+    )
+    assert two.notes() == ()
+
+
+def test_default_language_and_refused_languages() -> None:
+    chain = chain_of(D(2028, 8, 31))
+    assert chain.headline() == chain.headline(lang="fr")
+    assert chain.notes() == chain.notes(lang="fr")
+    for call in (chain.headline, chain.notes, chain.to_text, chain["support_data"].explain):
+        with pytest.raises(InvalidArgumentError, match="lang='de' is not one of 'fr', 'en'"):
+            call(lang="de")  # type: ignore[operator]
+
+
+def test_a_conflict_note_goes_with_its_trigger() -> None:
+    with pytest.raises(
+        InvalidArgumentError, match="note='conflict' and trigger_on=None: a 'conflict' note needs"
+    ):
+        ChainDeadline(**row_kwargs(note="conflict"))  # type: ignore[arg-type]
+    with pytest.raises(
+        InvalidArgumentError, match=r"note='' and trigger_on=datetime\.date\(2028, 9, 1\)"
+    ):
+        ChainDeadline(**row_kwargs(trigger_on=D(2028, 9, 1)))  # type: ignore[arg-type]

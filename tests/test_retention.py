@@ -461,3 +461,27 @@ def test_english_html_and_the_moved_names() -> None:
         AttributeError, match=r"module 'libriciel_terms\.retention' has no attribute 'nope'"
     ):
         retention.nope  # noqa: B018
+
+
+@given(
+    st.sampled_from(["hours", "days", "months", "years", "working_days"]),
+    st.integers(min_value=0, max_value=100_000),
+    st.one_of(st.dates(), st.datetimes(timezones=st.sampled_from([UTC, PARIS]))),
+)
+def test_huge_periods_answer_or_refuse_with_a_terms_error(
+    unit: str, amount: int, start: dt.date
+) -> None:
+    """Regression (huge ``days=``-like periods): any period a Delay accepts, from any start."""
+    rule = RetentionRule(
+        key="x", label="x", label_en="x", delay=Delay(amount=amount, unit=unit),  # type: ignore[arg-type]
+        from_event="x", from_event_en="x", clause="1", nature="retention",
+    )  # fmt: skip
+    try:
+        due = rule.deadline(start, hours=HOURS)
+    except TermsError:
+        return
+    if isinstance(start, dt.datetime):
+        assert isinstance(due, dt.datetime)
+        assert due.astimezone(UTC) >= start.astimezone(UTC) - dt.timedelta(hours=1)
+    else:
+        assert due >= start

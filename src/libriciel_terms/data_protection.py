@@ -259,6 +259,13 @@ class ChainDeadline:
     note: ChainNote = attrs.field(default="", validator=_validate.choice(ChainNote))
     trigger_on: dt.date | None = attrs.field(default=None, validator=_OPTIONAL_DAY)
 
+    def __attrs_post_init__(self) -> None:
+        if (self.note == "conflict") != (self.trigger_on is not None):
+            raise InvalidArgumentError(
+                f"note={self.note!r} and trigger_on={self.trigger_on!r}: a 'conflict' note needs "
+                f"the date the return procedure allows destruction from, and only it has one"
+            )
+
     @property
     def met(self) -> bool | None:
         """Whether the obligation was met in time (``None`` when ``done_on`` is unknown)."""
@@ -280,8 +287,7 @@ class ChainDeadline:
     def notes(self, *, lang: Lang = "fr") -> tuple[str, ...]:
         """The remark on how ``due`` was set, if any (built when asked for)."""
         lang = check_lang(lang)
-        delay = self.delay.to_text(lang=lang)
-        trigger = "" if self.trigger_on is None else self.trigger_on.isoformat()
+        delay, trigger = self.delay.to_text(lang=lang), str(self.trigger_on)
         texts: dict[str, tuple[str, str]] = {
             "after_return": (
                 f"§6.5.9{NBSP}: destruction dès la confirmation (ou l'expiration de son délai), "
@@ -395,6 +401,7 @@ class EndOfContractChain(Report, Mapping[str, ChainDeadline]):
 
     def headline(self, *, lang: Lang = "fr") -> str:
         """« Fin du contrat au 31 août 2028 : 4 échéances de protection des données »."""
+        lang = check_lang(lang)
         n, end = len(self.deadlines), date_long(self.contract_end, lang)
         return pick(
             f"Fin du contrat au {end}{NBSP}: {n} échéance{'s' if n > 1 else ''} de protection "
@@ -405,6 +412,7 @@ class EndOfContractChain(Report, Mapping[str, ChainDeadline]):
 
     def notes(self, *, lang: Lang = "fr") -> tuple[str, ...]:
         """The remarks of the rows, each after its obligation."""
+        lang = check_lang(lang)
         return tuple(
             f"{row.to_text(lang=lang)}{pick(NBSP, '', lang)}: {note}"
             for row in self.deadlines
