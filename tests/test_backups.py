@@ -710,3 +710,28 @@ def test_any_instant_answers_or_refuses_with_a_terms_error(
         assert (
             point.taken_at.astimezone(UTC) <= at.astimezone(UTC) < point.expires_at.astimezone(UTC)
         )
+
+
+def test_english_tables_of_points() -> None:
+    point = COMELUS.restore_points(paris(2025, 3, 24, 9, 0))[0]
+    assert point.to_text().splitlines()[0] == (
+        "Point de restauration\u00a0: complète (mensuelle) du mer. 2025-01-01 23:00"
+    )
+    assert point.to_text(lang="en").splitlines()[0] == (
+        "Restore point: full (monthly) of Wed 2025-01-01 23:00"
+    )
+    html = point.to_html(lang="en")
+    assert html.startswith(
+        "<table><caption>Restore point: full (monthly) of Wed 2025-01-01 23:00</caption>"
+        "<thead><tr><th>taken at</th><th>backup</th><th>kept until</th></tr></thead>"
+        "<tbody><tr><td>Wed 2025-01-01 23:00</td><td>full (monthly)</td>"
+    )
+    status_html = COMELUS.status(paris(2025, 3, 24, 9, 0)).to_html(lang="en")
+    assert "<th>taken at</th><th>backup</th><th>kept until</th>" in status_html
+    assert "<td>Sat 2025-03-22 23:00</td><td>full (weekly)</td><td>Sun 2025-04-06 23:00</td>" in (
+        status_html
+    )
+    empty = COMELUS.status(paris(2025, 9, 1, 12, 0), since=paris(2025, 9, 1, 0, 0))
+    assert empty.to_text(lang="en") == "0 restore points at Mon 2025-09-01 12:00"
+    with pytest.raises(InvalidArgumentError, match="lang='de'"):
+        point.to_html(lang="de")  # type: ignore[arg-type]

@@ -182,3 +182,13 @@ def test_value_objects_pickle() -> None:
     report = COMELUS.check(document_bytes=1)
     assert pickle.loads(pickle.dumps(report)) == report
     assert pickle.loads(pickle.dumps(COMELUS)) == COMELUS
+
+
+def test_english_html_and_a_wrong_clause_object() -> None:
+    html = COMELUS.check(storage_bytes=1).to_html(lang="en")
+    assert html.startswith(
+        "<table><caption>Quotas (§2.2): 0 of 1 exceeded</caption><thead><tr><th>quota</th>"
+        "<th>limit</th><th>usage (bytes)</th><th>exceeded</th></tr></thead>"
+    )
+    with pytest.raises(WrongTypeError, match="quotas='comelus' is a str, not a Quotas"):
+        check_quotas(quotas="comelus", storage_bytes=1)  # type: ignore[arg-type]
