@@ -55,6 +55,41 @@ _UTC = dt.UTC
 _ALWAYS_AWARE = (ZoneInfo, dt.timezone)
 
 
+# -- messages -----------------------------------------------------------------------------------
+
+#: The longest representation of a value quoted in a message.
+_SHOWN = 120
+
+
+def shown(value: object) -> str:
+    """``repr(value)`` for a message, cut to a readable length; never raises.
+
+    An int of thousands of digits cannot even be turned into text (Python refuses beyond 4,300
+    digits), so it is described by its size instead.
+
+    >>> shown(10**5000), shown("x" * 200)[-5:]
+    ('<an int of 5001 digits>', "xxx…'")
+    """
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 4000:
+        return f"<an int of {_digits(value)} digits>"
+    try:
+        text = repr(value)
+    except Exception:  # noqa: BLE001 - a message must be written whatever the value
+        return f"<a {type(value).__name__}>"
+    return text if len(text) <= _SHOWN else text[: _SHOWN - 2] + "…" + text[-1]
+
+
+def _digits(value: int) -> int:
+    """How many decimal digits ``value`` has, without converting it to text."""
+    magnitude = abs(value)
+    estimate = int(magnitude.bit_length() * 0.30102999566398120) + 1
+    while estimate > 1 and 10 ** (estimate - 1) > magnitude:
+        estimate -= 1
+    while 10**estimate <= magnitude:
+        estimate += 1
+    return estimate
+
+
 # -- instants and dates --------------------------------------------------------------------------
 
 
@@ -70,17 +105,17 @@ def aware(name: str, value: object) -> dt.datetime:
         return value
     if not isinstance(value, dt.datetime):
         raise WrongTypeError(
-            f"{name}={value!r} is a {type(value).__name__}, not a datetime; pass an aware "
+            f"{name}={shown(value)} is a {type(value).__name__}, not a datetime; pass an aware "
             f'datetime, e.g. datetime(2024, 10, 15, 9, 0, tzinfo=ZoneInfo("Europe/Paris"))'
         )
     if value.tzinfo is None or value.tzinfo.utcoffset(value) is None:
         raise NaiveDatetimeError(
-            f"{name}={value!r} is naive; pass an aware datetime, "
+            f"{name}={shown(value)} is naive; pass an aware datetime, "
             f'e.g. tzinfo=ZoneInfo("Europe/Paris")'
         )
     if getattr(value, "nanosecond", 0):
         raise InvalidArgumentError(
-            f"{name}={value!r} has nanoseconds, which this library does not count (it works in "
+            f"{name}={shown(value)} has nanoseconds, which this library does not count (it works in "
             f"microseconds); round it first, e.g. timestamp.floor('us')"
         )
     return value
@@ -97,7 +132,7 @@ def utc(value: dt.datetime) -> dt.datetime:
         return value.astimezone(_UTC)
     except OverflowError:
         raise OutOfRangeError(
-            f"{value!r} has no UTC equivalent between years 1 and 9999; pass an instant within them"
+            f"{shown(value)} has no UTC equivalent between years 1 and 9999; pass an instant within them"
         ) from None
 
 
@@ -114,7 +149,7 @@ def day(name: str, value: object) -> dt.date:
             return item
     if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
         raise WrongTypeError(
-            f"{name}={value!r} is a {type(value).__name__}, not a date; pass a datetime.date, "
+            f"{name}={shown(value)} is a {type(value).__name__}, not a date; pass a datetime.date, "
             f"e.g. date(2025, 9, 1)"
         )
     return value
@@ -124,11 +159,11 @@ def duration(name: str, value: object, *, allow_negative: bool = False) -> dt.ti
     """Return ``value`` if it is a ``timedelta`` (non-negative unless allowed)."""
     if not isinstance(value, dt.timedelta):
         raise WrongTypeError(
-            f"{name}={value!r} is a {type(value).__name__}, not a timedelta; pass e.g. "
+            f"{name}={shown(value)} is a {type(value).__name__}, not a timedelta; pass e.g. "
             f"timedelta(hours=4)"
         )
     if not allow_negative and value < dt.timedelta(0):
-        raise OutOfRangeError(f"{name}={value!r} is negative; pass a duration >= timedelta(0)")
+        raise OutOfRangeError(f"{name}={shown(value)} is negative; pass a duration >= timedelta(0)")
     return value
 
 
@@ -140,7 +175,7 @@ def ordered(start_name: str, start: T, end_name: str, end: T, *, strict: bool = 
     if bad:
         rel = "is not after" if strict else "is before"
         raise EndBeforeStartError(
-            f"{end_name}={end!r} {rel} {start_name}={start!r}; "
+            f"{end_name}={shown(end)} {rel} {start_name}={shown(start)}; "
             f"pass an {end_name} {'after' if strict else 'on or after'} {start_name} "
             f"(the two are never swapped silently)"
         )
@@ -149,7 +184,7 @@ def ordered(start_name: str, start: T, end_name: str, end: T, *, strict: bool = 
 def interval(name: str, value: object) -> tuple[dt.datetime, dt.datetime]:
     """Return a ``(start, end)`` pair of aware datetimes with ``start <= end``."""
     if not isinstance(value, (tuple, list)) or len(value) != 2:
-        raise WrongTypeError(f"{name}={value!r} is not a (start, end) pair of aware datetimes")
+        raise WrongTypeError(f"{name}={shown(value)} is not a (start, end) pair of aware datetimes")
     start = aware(f"{name}[0]", value[0])
     end = aware(f"{name}[1]", value[1])
     ordered(f"{name}[0]", start, f"{name}[1]", end)
@@ -168,19 +203,19 @@ def integer(
     ``int``.
     """
     if isinstance(value, (bool, float)):
-        raise WrongTypeError(f"{name}={value!r} is a {type(value).__name__}, not an int")
+        raise WrongTypeError(f"{name}={shown(value)} is a {type(value).__name__}, not an int")
     if type(value) is not int:
         try:
             value = operator.index(value)  # type: ignore[arg-type]
         except TypeError:
             raise WrongTypeError(
-                f"{name}={value!r} is a {type(value).__name__}, not an int"
+                f"{name}={shown(value)} is a {type(value).__name__}, not an int"
             ) from None
     assert isinstance(value, int)
     if minimum is not None and value < minimum:
-        raise OutOfRangeError(f"{name}={value!r} is below {minimum}; pass an int >= {minimum}")
+        raise OutOfRangeError(f"{name}={shown(value)} is below {minimum}; pass an int >= {minimum}")
     if maximum is not None and value > maximum:
-        raise OutOfRangeError(f"{name}={value!r} is above {maximum}; pass an int <= {maximum}")
+        raise OutOfRangeError(f"{name}={shown(value)} is above {maximum}; pass an int <= {maximum}")
     return value
 
 
@@ -203,13 +238,13 @@ def decimal(
     """
     if isinstance(value, float):
         raise FloatMoneyError(
-            f"{name}={value!r} is a float; pass the {what} as "
+            f"{name}={shown(value)} is a float; pass the {what} as "
             f"{_kinds(accept)}, e.g. {_example(accept, value)} — a float cannot hold most "
             f"decimal values exactly"
         )
     if isinstance(value, bool) or not isinstance(value, (Decimal, *accept)):
         raise WrongTypeError(
-            f"{name}={value!r} is a {type(value).__name__}; pass the {what} as "
+            f"{name}={shown(value)} is a {type(value).__name__}; pass the {what} as "
             f"{_kinds(accept)}, e.g. {_example(accept, '1350.00')}"
         )
     if isinstance(value, str):
@@ -217,7 +252,7 @@ def decimal(
             result = Decimal(value.strip())
         except ArithmeticError:
             raise WrongTypeError(
-                f"{name}={value!r} is not a decimal number; pass e.g. '1350.00'"
+                f"{name}={shown(value)} is not a decimal number; pass e.g. '1350.00'"
             ) from None
     elif isinstance(value, int):
         if abs(value) >= 10**MAX_INTEGER_DIGITS:
@@ -226,14 +261,14 @@ def decimal(
     else:
         result = value  # type: ignore[assignment]
     if not result.is_finite():
-        raise NonFiniteDecimalError(f"{name}={value!r} is not finite; pass a finite {what}")
+        raise NonFiniteDecimalError(f"{name}={shown(value)} is not finite; pass a finite {what}")
     result = _bounded(name, value, result, what)
     if positive and result <= 0:
-        raise OutOfRangeError(f"{name}={value!r} must be > 0")
+        raise OutOfRangeError(f"{name}={shown(value)} must be > 0")
     if minimum is not None and result < minimum:
-        raise OutOfRangeError(f"{name}={value!r} is below {minimum}; pass a {what} >= {minimum}")
+        raise OutOfRangeError(f"{name}={shown(value)} is below {minimum}; pass a {what} >= {minimum}")
     if maximum is not None and result > maximum:
-        raise OutOfRangeError(f"{name}={value!r} is above {maximum}; pass a {what} <= {maximum}")
+        raise OutOfRangeError(f"{name}={shown(value)} is above {maximum}; pass a {what} <= {maximum}")
     return result
 
 
@@ -250,7 +285,7 @@ def _example(_accept: tuple[type, ...], value: object) -> str:
 
 def _too_large(name: str, value: object, what: str) -> OutOfRangeError:
     return OutOfRangeError(
-        f"{name}={value!r} is outside the range accepted for a {what}: at most "
+        f"{name}={shown(value)} is outside the range accepted for a {what}: at most "
         f"{MAX_INTEGER_DIGITS} digits before the decimal point and {MAX_FRACTION_DIGITS} after it"
     )
 
@@ -295,12 +330,12 @@ def money(name: str, value: object, *, allow_negative: bool = False) -> Decimal:
 def text(name: str, value: object, *, empty: bool = True, single_line: bool = True) -> str:
     """Return ``value`` if it is a ``str`` (non-empty unless allowed; one line unless allowed)."""
     if not isinstance(value, str):
-        raise WrongTypeError(f"{name}={value!r} is a {type(value).__name__}, not a str")
+        raise WrongTypeError(f"{name}={shown(value)} is a {type(value).__name__}, not a str")
     if not empty and not value.strip():
-        raise InvalidArgumentError(f"{name}={value!r} is empty; pass a non-empty text")
+        raise InvalidArgumentError(f"{name}={shown(value)} is empty; pass a non-empty text")
     if single_line and any(c in value for c in "\r\n\x00"):
         raise InvalidArgumentError(
-            f"{name}={value!r} holds a line break or NUL; pass a single line of text"
+            f"{name}={shown(value)} holds a line break or NUL; pass a single line of text"
         )
     return value
 
@@ -312,7 +347,7 @@ def one_of(name: str, value: object, choices: Iterable[T]) -> T:
         if type(value) is type(option) and value == option:
             return option
     listed = ", ".join(repr(c) for c in options)
-    raise InvalidArgumentError(f"{name}={value!r} is not one of {listed}; pass one of them")
+    raise InvalidArgumentError(f"{name}={shown(value)} is not one of {listed}; pass one of them")
 
 
 def literal_values(literal: object) -> tuple[Any, ...]:
@@ -379,9 +414,9 @@ def guard(*validators: Callable[[Any, Any, Any], Any]) -> Validator:
             except TermsError:
                 raise
             except TypeError as exc:
-                raise WrongTypeError(f"{attribute.name}={value!r}: {exc.args[0]}") from None
+                raise WrongTypeError(f"{attribute.name}={shown(value)}: {exc.args[0]}") from None
             except ValueError as exc:
-                raise InvalidArgumentError(f"{attribute.name}={value!r}: {exc.args[0]}") from None
+                raise InvalidArgumentError(f"{attribute.name}={shown(value)}: {exc.args[0]}") from None
 
     return validator
 
@@ -424,13 +459,13 @@ def items(name: str, value: object, kind: type | tuple[type, ...]) -> tuple[Any,
     """``value`` as a tuple whose items are all ``kind`` (the function form of :func:`tuple_of`)."""
     if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
         raise WrongTypeError(
-            f"{name}={value!r} is a {type(value).__name__}, not an iterable of {_names(kind)}"
+            f"{name}={shown(value)} is a {type(value).__name__}, not an iterable of {_names(kind)}"
         )
     result = tuple(value)
     for i, item in enumerate(result):
         if not isinstance(item, kind):
             raise WrongTypeError(
-                f"{name}[{i}]={item!r} is a {type(item).__name__}, not {_names(kind)}"
+                f"{name}[{i}]={shown(item)} is a {type(item).__name__}, not {_names(kind)}"
             )
     return result
 

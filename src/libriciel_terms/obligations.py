@@ -33,9 +33,11 @@ import attrs
 from libriciel_terms import _validate
 from libriciel_terms._records import html_table, table_repr
 from libriciel_terms.billing import PriceList, billing_schedule
+from libriciel_terms.data_protection import end_of_contract_chain
 from libriciel_terms.errors import OptionalDependencyError, WrongTypeError
+from libriciel_terms.hours import BusinessHours
 from libriciel_terms.interest import payment_due_date
-from libriciel_terms.retention import end_of_contract_chain
+from libriciel_terms.retention import RETENTION_RULES
 from libriciel_terms.revision import base_month, publication_rule_date
 from libriciel_terms.term import ContractTerm
 
@@ -323,15 +325,18 @@ def obligations_calendar(
         )
     )
     if include_data_protection:
-        for row in end_of_contract_chain(term.latest_end).deadlines:
+        chain = end_of_contract_chain(
+            term.latest_end, table=RETENTION_RULES, hours=BusinessHours.comelus()
+        )
+        for row in chain.deadlines:
             items.append(
                 Obligation(
                     due_on=row.due,
                     party="titulaire" if row.party == "titulaire" else "acheteur",
                     kind="data_protection",
-                    what=row.obligation,
+                    what=row.to_text(),
                     clause=f"§{row.clause}",
-                    note=row.note,
+                    note="; ".join(row.notes()),
                 )
             )
     return ObligationsCalendar(obligations=items)

@@ -41,6 +41,7 @@ from libriciel_terms import _validate
 from libriciel_terms._records import cell_text, html_table, table_repr, text_table
 from libriciel_terms.billing import billing_schedule, check_consistency
 from libriciel_terms.contracts import COMELUS_2024, ContractPreset
+from libriciel_terms.data_protection import end_of_contract_chain
 from libriciel_terms.errors import TermsError, UnknownIndexMonthError, WrongTypeError
 from libriciel_terms.interest import (
     ECB_MRO,
@@ -50,7 +51,6 @@ from libriciel_terms.interest import (
     moratory_rate,
 )
 from libriciel_terms.obligations import Obligation, ObligationsCalendar, obligations_calendar
-from libriciel_terms.retention import end_of_contract_chain
 from libriciel_terms.revision import SYNTEC, base_month, syntec_revision
 from libriciel_terms.sla import compare_policies
 
@@ -416,15 +416,15 @@ def _ecb_text(day: dt.date) -> str:
 
 
 def _retention(preset: ContractPreset) -> SheetSection:
-    records = [{**r, "period": f"{r['amount']} {r['unit']}"} for r in preset.retention.to_records()]
-    labels = {
-        "what": "quoi",
-        "period": "durée",
-        "counting": "décompte",
-        "from_event": "à compter de",
-        "clause": "clause",
-    }
-    rows = _relabel(records, labels)
+    rows = [
+        {
+            "quoi": rule.label,
+            "durée": str(rule.delay),
+            "à compter de": rule.from_event,
+            "clause": rule.clause,
+        }
+        for rule in preset.retention.rules
+    ]
     return SheetSection(
         key="retention",
         title="Durées de conservation et délais",
@@ -434,16 +434,18 @@ def _retention(preset: ContractPreset) -> SheetSection:
 
 
 def _data_protection(preset: ContractPreset) -> SheetSection:
-    chain = end_of_contract_chain(preset.term.latest_end)
+    chain = end_of_contract_chain(
+        preset.term.latest_end, table=preset.retention, hours=preset.hours
+    )
     rows = [
         {
-            "échéance": r["due"],
-            "qui": r["party"],
-            "obligation": r["obligation"],
-            "à compter de": f"{r['from_event']} ({r['from_date']})",
-            "clause": r["clause"],
+            "échéance": row.due,
+            "qui": row.party_text(),
+            "obligation": row.to_text(),
+            "à compter de": f"{row.from_event_text()} ({row.from_date})",
+            "clause": row.clause,
         }
-        for r in chain.to_records()
+        for row in chain.deadlines
     ]
     return SheetSection(
         key="data_protection",
@@ -455,7 +457,7 @@ def _data_protection(preset: ContractPreset) -> SheetSection:
 
 
 def _backups(preset: ContractPreset) -> SheetSection:
-    rows = [{"sauvegarde": job.describe()} for job in preset.backups.jobs]
+    rows = [{"sauvegarde": job.to_text()} for job in preset.backups.jobs]
     return SheetSection(key="backups", title="Sauvegardes", clause="§2.6", records=rows)
 
 
