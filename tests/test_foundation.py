@@ -405,4 +405,7 @@ def test_business_hours_cells() -> None:
     assert cell(Decimal("2.5"), "en", "business_hours") == "2 h 30 min of business time"
     assert cell(Decimal("1350"), "fr", "number") == "1\u202f350"
     assert cell(True, "fr") == "oui"
+    assert cell(True, "en") == "yes"
+    assert cell(False, "en") == "no"
+    assert cell(False, "fr") == "non"
     assert cell(None, "en") == ""

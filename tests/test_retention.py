@@ -446,7 +446,7 @@ def test_value_objects_pickle_and_are_frozen() -> None:
         TABLE.rules = ()  # type: ignore[misc]
 
 
-def test_english_html_and_the_moved_names() -> None:
+def test_english_html() -> None:
     html = TABLE.to_html(lang="en")
     assert html.startswith(
         "<table><caption>Retention periods and time limits (14 rows)</caption><thead><tr>"
@@ -454,13 +454,6 @@ def test_english_html_and_the_moved_names() -> None:
     )
     assert "<td>knowledge of the breach</td>" in html
     assert "<td>48 hours</td>" in html
-    import libriciel_terms.retention as retention
-
-    assert retention.check_quotas.__module__ == "libriciel_terms.quotas"
-    with pytest.raises(
-        AttributeError, match=r"module 'libriciel_terms\.retention' has no attribute 'nope'"
-    ):
-        retention.nope  # noqa: B018
 
 
 @given(

@@ -10,11 +10,15 @@ from libriciel_terms.availability import (
     availability_report,
 )
 from libriciel_terms.backups import (
+    MAX_JOBS,
+    MAX_KEPT,
+    MAX_RETENTION,
     BackupJob,
     BackupKind,
     BackupSchedule,
     BackupStatus,
     RestorePoint,
+    Simultaneous,
     backup_status,
     max_data_loss,
     oldest_restore_point,
@@ -50,6 +54,17 @@ from libriciel_terms.contract import Contract, NamedTable, Reference
 from libriciel_terms.contracts import (
     ContractPreset,
     comelus_2024,
+)
+from libriciel_terms.data_protection import (
+    ChainDeadline,
+    ChainEvent,
+    ChainNote,
+    EndOfContractChain,
+    breach_notification_deadline,
+    end_of_contract_chain,
+    hosting_data_destruction_deadline,
+    regulatory_maintenance_deadline,
+    subprocessor_objection_deadline,
 )
 from libriciel_terms.delays import (
     BusinessDuration,
@@ -130,22 +145,22 @@ from libriciel_terms.obligations import (
     Party,
     obligations_calendar,
 )
-from libriciel_terms.retention import (
-    RETENTION_RULES,
-    ChainDeadline,
-    EndOfContractChain,
+from libriciel_terms.quotas import (
+    Multiples,
     QuotaLine,
     QuotaReport,
+    Quotas,
+    check_quotas,
+)
+from libriciel_terms.retention import (
+    RETENTION_RULES,
+    DestructionReading,
+    Nature,
     RetentionRule,
     RetentionTable,
-    breach_notification_deadline,
-    check_quotas,
-    end_of_contract_chain,
+    SupportDataStart,
     exchange_purge_date,
-    hosting_data_destruction_deadline,
-    regulatory_maintenance_deadline,
     retention_deadline,
-    subprocessor_objection_deadline,
 )
 from libriciel_terms.revision import (
     COMELUS_ANNIVERSARIES,
@@ -333,18 +348,29 @@ __all__ = [
     "payment_due_date",
     "three_times_legal_rate",
     # retention, data protection, backups (§6)
+    "MAX_JOBS",
+    "MAX_KEPT",
+    "MAX_RETENTION",
     "RETENTION_RULES",
     "BackupJob",
     "BackupKind",
     "BackupSchedule",
     "BackupStatus",
     "ChainDeadline",
+    "ChainEvent",
+    "ChainNote",
+    "DestructionReading",
     "EndOfContractChain",
+    "Multiples",
+    "Nature",
     "QuotaLine",
     "QuotaReport",
+    "Quotas",
     "RestorePoint",
     "RetentionRule",
     "RetentionTable",
+    "Simultaneous",
+    "SupportDataStart",
     "backup_status",
     "breach_notification_deadline",
     "check_quotas",

@@ -6,7 +6,9 @@ A result that reads as a table subclasses :class:`Report` and defines three thin
   cell reads (``money``, ``percent``, ``date``…);
 - ``to_records()``: plain ``dict``\\ s with identifier keys, ISO-able values and plain
   ``Decimal``\\ s (what ``pandas.DataFrame`` and JSON take);
-- ``headline(lang=...)``: one line that says what the table is.
+- ``headline(lang=...)``: one line that says what the table is;
+- optionally ``display_records(lang=...)``: the rows as people read them, when some values are
+  words to translate (a party, a status), with the same keys as ``to_records()``.
 
 The mixin renders ``to_text(lang=...)``, ``to_html(lang=...)``, ``str()`` and Jupyter's
 ``_repr_html_`` from those, so no report builds its own table; ``__repr__`` stays attrs'
@@ -161,6 +163,11 @@ class Report:
         """One ``dict`` per row, identifier keys, plain values (for pandas and JSON)."""
         raise NotImplementedError
 
+    def display_records(self, *, lang: Lang = "fr") -> list[dict[str, Any]]:
+        """The rows people read: :meth:`to_records` unless a report has words to translate
+        (a party, a status) — then it overrides this and keeps the same keys."""
+        return self.to_records()
+
     def headline(self, *, lang: Lang = "fr") -> str:
         """One line saying what the report is."""
         return type(self).__name__
@@ -172,7 +179,7 @@ class Report:
     def to_text(self, *, lang: Lang = "fr") -> str:
         """The report as plain text: headline, table, notes."""
         lang = _text.check_lang(lang)
-        records = self.to_records()
+        records = self.display_records(lang=lang)
         parts = [self.headline(lang=lang)]
         if records:
             parts.append(table_text(records, self.COLUMNS, lang))
@@ -182,7 +189,9 @@ class Report:
     def to_html(self, *, lang: Lang = "fr") -> str:
         """The report as an HTML fragment: a captioned table, then its notes."""
         lang = _text.check_lang(lang)
-        table = table_html(self.to_records(), self.COLUMNS, lang, caption=self.headline(lang=lang))
+        table = table_html(
+            self.display_records(lang=lang), self.COLUMNS, lang, caption=self.headline(lang=lang)
+        )
         notes = "".join(f"<p>{html.escape(n)}</p>" for n in self.notes(lang=lang))
         return table + notes
 

@@ -97,7 +97,7 @@ def pick(fr: str, en: str, lang: Lang) -> str:
 
 def yes_no(value: bool, lang: Lang) -> str:
     """« oui » / « non », or yes / no."""
-    return pick("oui", "non", lang) if value else pick("non", "no", lang)
+    return pick("oui", "yes", lang) if value else pick("non", "no", lang)
 
 
 def number(value: Decimal | int, lang: Lang, *, places: int | None = None) -> str:

@@ -74,7 +74,7 @@ def shown(value: object) -> str:
         return f"<an int of {_digits(value)} digits>"
     try:
         text = repr(value)
-    except Exception:  # noqa: BLE001 - a message must be written whatever the value
+    except Exception:
         return f"<a {type(value).__name__}>"
     return text if len(text) <= _SHOWN else text[: _SHOWN - 2] + "…" + text[-1]
 
@@ -266,9 +266,13 @@ def decimal(
     if positive and result <= 0:
         raise OutOfRangeError(f"{name}={shown(value)} must be > 0")
     if minimum is not None and result < minimum:
-        raise OutOfRangeError(f"{name}={shown(value)} is below {minimum}; pass a {what} >= {minimum}")
+        raise OutOfRangeError(
+            f"{name}={shown(value)} is below {minimum}; pass a {what} >= {minimum}"
+        )
     if maximum is not None and result > maximum:
-        raise OutOfRangeError(f"{name}={shown(value)} is above {maximum}; pass a {what} <= {maximum}")
+        raise OutOfRangeError(
+            f"{name}={shown(value)} is above {maximum}; pass a {what} <= {maximum}"
+        )
     return result
 
 
@@ -336,6 +340,22 @@ def text(name: str, value: object, *, empty: bool = True, single_line: bool = Tr
     if single_line and any(c in value for c in "\r\n\x00"):
         raise InvalidArgumentError(
             f"{name}={shown(value)} holds a line break or NUL; pass a single line of text"
+        )
+    return value
+
+
+def instance(name: str, value: object, kind: type[T], fix: str) -> T:
+    """Return ``value`` if it is a ``kind``; the refusal names the type and says what to pass.
+
+    >>> from libriciel_terms import BusinessHours
+    >>> instance("hours", "PSG", BusinessHours, "the contract's schedule, e.g. BusinessHours.comelus()")
+    Traceback (most recent call last):
+    ...
+    libriciel_terms.errors.WrongTypeError: hours='PSG' is a str, not a BusinessHours; pass the contract's schedule, e.g. BusinessHours.comelus()
+    """
+    if not isinstance(value, kind):
+        raise WrongTypeError(
+            f"{name}={shown(value)} is a {type(value).__name__}, not a {kind.__name__}; pass {fix}"
         )
     return value
 
@@ -416,7 +436,9 @@ def guard(*validators: Callable[[Any, Any, Any], Any]) -> Validator:
             except TypeError as exc:
                 raise WrongTypeError(f"{attribute.name}={shown(value)}: {exc.args[0]}") from None
             except ValueError as exc:
-                raise InvalidArgumentError(f"{attribute.name}={shown(value)}: {exc.args[0]}") from None
+                raise InvalidArgumentError(
+                    f"{attribute.name}={shown(value)}: {exc.args[0]}"
+                ) from None
 
     return validator
 

@@ -63,7 +63,7 @@ import attrs
 
 from libriciel_terms import _validate
 from libriciel_terms._dates import localize, shift_instant
-from libriciel_terms._report import Column, Report, table_html, table_text
+from libriciel_terms._report import Column, Report
 from libriciel_terms._text import NBSP, WEEKDAYS, Lang, calendar_duration, check_lang, instant, pick
 from libriciel_terms.delays import Delay
 from libriciel_terms.errors import (
@@ -269,15 +269,9 @@ class RestorePoint(Report):
             lang,
         )
 
-    def to_text(self, *, lang: Lang = "fr") -> str:
-        """The point for people: headline and one line."""
-        lang = check_lang(lang)
-        return f"{self.headline(lang=lang)}\n{_points_text((self,), lang)}"
-
-    def to_html(self, *, lang: Lang = "fr") -> str:
-        """The point as a one-row HTML table."""
-        lang = check_lang(lang)
-        return _points_html((self,), lang, self.headline(lang=lang))
+    def display_records(self, *, lang: Lang = "fr") -> list[dict[str, Any]]:
+        """The point as people read it, in ``lang``."""
+        return _shown((self,), lang)
 
 
 def _shown(points: tuple[RestorePoint, ...], lang: Lang) -> list[dict[str, Any]]:
@@ -285,14 +279,6 @@ def _shown(points: tuple[RestorePoint, ...], lang: Lang) -> list[dict[str, Any]]
         {"taken_at": p.taken_at, "kind": pick(*_KINDS[p.kind], lang), "expires_at": p.expires_at}
         for p in points
     ]
-
-
-def _points_text(points: tuple[RestorePoint, ...], lang: Lang) -> str:
-    return table_text(_shown(points, lang), _POINT_COLUMNS, lang)
-
-
-def _points_html(points: tuple[RestorePoint, ...], lang: Lang, caption: str) -> str:
-    return table_html(_shown(points, lang), _POINT_COLUMNS, lang, caption=caption)
 
 
 @attrs.frozen(kw_only=True)
@@ -340,17 +326,9 @@ class BackupStatus(Report):
             f" (perte de données maximale{NBSP}: {worst})", f" (maximum data loss: {worst})", lang
         )
 
-    def to_text(self, *, lang: Lang = "fr") -> str:
-        """The status for people: headline, then one line per restore point."""
-        lang = check_lang(lang)
-        if not self.points:
-            return self.headline(lang=lang)
-        return f"{self.headline(lang=lang)}\n{_points_text(self.points, lang)}"
-
-    def to_html(self, *, lang: Lang = "fr") -> str:
-        """The status as an HTML table captioned with the headline."""
-        lang = check_lang(lang)
-        return _points_html(self.points, lang, self.headline(lang=lang))
+    def display_records(self, *, lang: Lang = "fr") -> list[dict[str, Any]]:
+        """The restore points as people read them, in ``lang``."""
+        return _shown(self.points, lang)
 
 
 # --------------------------------------------------------------------------- the plan

@@ -35,14 +35,13 @@ libriciel_terms.errors.OutsideTermError: return_requested_on=datetime.date(2028,
 from __future__ import annotations
 
 import datetime as dt
-import html
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar, Literal
 
 import attrs
 
 from libriciel_terms import _validate
-from libriciel_terms._report import Column, Report, table_html, table_text
+from libriciel_terms._report import Column, Report
 from libriciel_terms._text import NBSP, Lang, check_lang, date_long, pick
 from libriciel_terms.delays import Delay
 from libriciel_terms.errors import (
@@ -221,12 +220,9 @@ def regulatory_maintenance_deadline(
 
 
 def _table(table: object) -> RetentionTable:
-    if not isinstance(table, RetentionTable):
-        raise WrongTypeError(
-            f"table={table!r} is a {type(table).__name__}, not a RetentionTable; pass the "
-            f"contract's table, e.g. RetentionTable.comelus()"
-        )
-    return table
+    return _validate.instance(
+        "table", table, RetentionTable, "the contract's table, e.g. RetentionTable.comelus()"
+    )
 
 
 # --------------------------------------------------------------------------- the chain's rows
@@ -419,7 +415,8 @@ class EndOfContractChain(Report, Mapping[str, ChainDeadline]):
             for note in row.notes(lang=lang)
         )
 
-    def _shown(self, lang: Lang) -> list[dict[str, Any]]:
+    def display_records(self, *, lang: Lang = "fr") -> list[dict[str, Any]]:
+        """The rows as people read them, in ``lang``."""
         return [
             {
                 "due": row.due,
@@ -429,23 +426,10 @@ class EndOfContractChain(Report, Mapping[str, ChainDeadline]):
                 "from_date": row.from_date,
                 "clause": f"§{row.clause}",
                 "done_on": row.done_on,
-                # _text.yes_no answers "non" for True in English: spelled out until it is fixed.
                 "met": None if row.met is None else pick(*_MET[row.met], lang),
             }
             for row in self.deadlines
         ]
-
-    def to_text(self, *, lang: Lang = "fr") -> str:
-        """The chain for people: headline, one line per deadline, then the remarks."""
-        lang = check_lang(lang)
-        lines = [self.headline(lang=lang), table_text(self._shown(lang), self.COLUMNS, lang)]
-        return "\n".join([*lines, *(f"• {note}" for note in self.notes(lang=lang))])
-
-    def to_html(self, *, lang: Lang = "fr") -> str:
-        """The chain as an HTML fragment: a captioned table, then the remarks."""
-        lang = check_lang(lang)
-        table = table_html(self._shown(lang), self.COLUMNS, lang, caption=self.headline(lang=lang))
-        return table + "".join(f"<p>{html.escape(note)}</p>" for note in self.notes(lang=lang))
 
 
 # --------------------------------------------------------------------------- the chain

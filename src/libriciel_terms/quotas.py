@@ -36,8 +36,8 @@ from typing import Any, ClassVar, Literal
 import attrs
 
 from libriciel_terms import _validate
-from libriciel_terms._report import Column, Report, table_html, table_text
-from libriciel_terms._text import NBSP, Lang, check_lang, pick
+from libriciel_terms._report import Column, Report
+from libriciel_terms._text import NBSP, Lang, check_lang, pick, yes_no
 from libriciel_terms.errors import InvalidArgumentError, WrongTypeError
 
 __all__ = ["Multiples", "QuotaLine", "QuotaName", "QuotaReport", "Quotas", "check_quotas"]
@@ -156,27 +156,17 @@ class QuotaReport(Report):
             lang,
         )
 
-    def _shown(self, lang: Lang) -> list[dict[str, Any]]:
+    def display_records(self, *, lang: Lang = "fr") -> list[dict[str, Any]]:
+        """The rows as people read them, in ``lang``."""
         return [
             {
                 "quota": pick(*_NAMES[line.quota], lang),
                 "limit": line.limit_text(lang=lang),
                 "usage_bytes": line.usage_bytes,
-                # _text.yes_no answers "non" for True in English: spelled out until it is fixed.
-                "exceeded": pick("oui", "yes", lang) if line.exceeded else pick("non", "no", lang),
+                "exceeded": yes_no(line.exceeded, lang),
             }
             for line in self.lines
         ]
-
-    def to_text(self, *, lang: Lang = "fr") -> str:
-        """The report for people: headline, then one line per quota."""
-        lang = check_lang(lang)
-        return f"{self.headline(lang=lang)}\n{table_text(self._shown(lang), self.COLUMNS, lang)}"
-
-    def to_html(self, *, lang: Lang = "fr") -> str:
-        """The report as an HTML table captioned with the headline."""
-        lang = check_lang(lang)
-        return table_html(self._shown(lang), self.COLUMNS, lang, caption=self.headline(lang=lang))
 
 
 _FIGURE = _validate.check(_validate.integer, minimum=1, maximum=MAX_QUOTA)

@@ -45,7 +45,6 @@ libriciel_terms.errors.WrongTypeError: start=datetime.date(2025, 3, 28) is a dat
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 from typing import Any, ClassVar, Literal, overload
@@ -53,7 +52,7 @@ from typing import Any, ClassVar, Literal, overload
 import attrs
 
 from libriciel_terms import _validate
-from libriciel_terms._report import Column, Report, table_html, table_text
+from libriciel_terms._report import Column, Report
 from libriciel_terms._text import NBSP, Lang, check_lang, pick
 from libriciel_terms.delays import Delay
 from libriciel_terms.errors import InvalidArgumentError, UnknownKeyError, WrongTypeError
@@ -311,7 +310,8 @@ class RetentionTable(Report, Mapping[str, RetentionRule]):
             lang,
         )
 
-    def _shown(self, lang: Lang) -> list[dict[str, Any]]:
+    def display_records(self, *, lang: Lang = "fr") -> list[dict[str, Any]]:
+        """The rows as people read them, in ``lang``."""
         return [
             {
                 "label": pick(rule.label, rule.label_en, lang),
@@ -321,16 +321,6 @@ class RetentionTable(Report, Mapping[str, RetentionRule]):
             }
             for rule in self.rules
         ]
-
-    def to_text(self, *, lang: Lang = "fr") -> str:
-        """The table for people: headline, then one line per row."""
-        lang = check_lang(lang)
-        return f"{self.headline(lang=lang)}\n{table_text(self._shown(lang), self.COLUMNS, lang)}"
-
-    def to_html(self, *, lang: Lang = "fr") -> str:
-        """The table as an HTML fragment captioned with the headline."""
-        lang = check_lang(lang)
-        return table_html(self._shown(lang), self.COLUMNS, lang, caption=self.headline(lang=lang))
 
 
 def _row(
@@ -474,34 +464,6 @@ def exchange_purge_date(
 
 
 def _table(table: object) -> RetentionTable:
-    if not isinstance(table, RetentionTable):
-        raise WrongTypeError(
-            f"table={table!r} is a {type(table).__name__}, not a RetentionTable; pass the "
-            f"contract's table, e.g. RetentionTable.comelus()"
-        )
-    return table
-
-
-# Transitional: the package's ``__init__`` still imports these names from this module; they now
-# live in ``data_protection`` and ``quotas`` (the lead moves the imports and deletes this hook).
-_MOVED = {
-    **dict.fromkeys(
-        (
-            "ChainDeadline",
-            "EndOfContractChain",
-            "breach_notification_deadline",
-            "end_of_contract_chain",
-            "hosting_data_destruction_deadline",
-            "regulatory_maintenance_deadline",
-            "subprocessor_objection_deadline",
-        ),
-        "libriciel_terms.data_protection",
-    ),
-    **dict.fromkeys(("QuotaLine", "QuotaReport", "check_quotas"), "libriciel_terms.quotas"),
-}
-
-
-def __getattr__(name: str) -> Any:
-    if name in _MOVED:
-        return getattr(importlib.import_module(_MOVED[name]), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return _validate.instance(
+        "table", table, RetentionTable, "the contract's table, e.g. RetentionTable.comelus()"
+    )
