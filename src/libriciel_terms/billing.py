@@ -103,7 +103,7 @@ Timing = Literal["in_arrears", "in_advance"]
 FirstOfMonth = Literal["next_month", "same_month"]
 
 #: The most price lines a price list holds (the CP has four).
-MAX_LINES = 100
+MAX_LINES = 50
 
 #: Per frequency: months per invoice, record key and label prefix of a slice, French and English.
 _FREQUENCIES: dict[str, tuple[int, str, str, str, str]] = {
@@ -145,6 +145,14 @@ def _vat_cents(ht_cents: int, rate_percent: Decimal) -> int:
 
 
 def _whole_cents(_instance: object, attribute: Any, value: Any) -> None:
+    if (
+        type(value) is Decimal
+        and value.is_finite()
+        and value.as_tuple().exponent == -2
+        and Decimal(0) <= value
+        and value.adjusted() < _validate.MAX_INTEGER_DIGITS
+    ):
+        return  # the amounts this module builds: two places, in range
     # any bounded decimal (15 digits before the point): a period's totals may exceed one price
     amount = _validate.decimal(attribute.name, value, accept=(), minimum=Decimal(0))
     if (Fraction(amount) * 100).denominator != 1:
@@ -261,13 +269,17 @@ def _check_lines(_instance: object, _attribute: object, value: object) -> None:
         raise InvalidArgumentError(f"lines have duplicate labels {labels!r}; make them unique")
 
 
-def _running_cents(annual: Decimal, months: int) -> int:
-    """``annual`` × ``months`` / 12 in cents, rounded once (half up): a line's running total."""
-    numerator, denominator = annual.as_integer_ratio()
+Ratio = tuple[int, int]
+
+
+def _running_cents(annual: Ratio, months: int) -> int:
+    """``annual`` (a ``Decimal``'s integer ratio) × ``months`` / 12 in cents, rounded once (half
+    up): a line's running total."""
+    numerator, denominator = annual
     return _half_up(numerator * months * 100, denominator * 12)
 
 
-def _share(annual: Decimal, months_before: int, months: int) -> int:
+def _share(annual: Ratio, months_before: int, months: int) -> int:
     """The cents of ``months`` billed months after ``months_before`` billed ones.
 
     Each amount is the difference of two running totals rounded once to the cent, so a
@@ -349,7 +361,7 @@ class PriceList(Report, Mapping[str, PriceLine]):
         When a line's annual amount is not a multiple of 4 cents, a later quarter of the same
         period may carry a remainder cent (see :func:`billing_schedule`).
         """
-        ht = sum(_share(line.annual_ht, 0, 3) for line in self.lines)
+        ht = sum(_share(line.annual_ht.as_integer_ratio(), 0, 3) for line in self.lines)
         return Amounts._of_cents(ht, self.vat_rate_percent)
 
     def prorated_ht(
@@ -371,7 +383,9 @@ class PriceList(Report, Mapping[str, PriceLine]):
         months = billed_months(
             installed_on, period_end, first_of_month=first_of_month, period_start=period_start
         )
-        return _cents_value(sum(_running_cents(line.annual_ht, months) for line in self.lines))
+        return _cents_value(
+            sum(_running_cents(line.annual_ht.as_integer_ratio(), months) for line in self.lines)
+        )
 
     def to_records(self) -> list[dict[str, Any]]:
         """One record per line: label, annual HT and a full quarter's HT."""
@@ -379,7 +393,7 @@ class PriceList(Report, Mapping[str, PriceLine]):
             {
                 "label": line.label,
                 "annual_ht": line.annual_ht,
-                "quarterly_ht": _cents_value(_share(line.annual_ht, 0, 3)),
+                "quarterly_ht": _cents_value(_share(line.annual_ht.as_integer_ratio(), 0, 3)),
             }
             for line in self.lines
         ]
@@ -496,14 +510,12 @@ def prorata_initial_price(
     months = billed_months(
         installed_on, period_end, first_of_month=first_of_month, period_start=period_start
     )
-    return _cents_value(_running_cents(amount, months))
+    return _cents_value(_running_cents(amount.as_integer_ratio(), months))
 
 
 # -- invoices ------------------------------------------------------------------------------
 
 
-_label = _validate.check(_validate.text)
-_cents = _validate.check(_validate.money)
 _positive = _validate.check(_validate.integer, minimum=1)
 
 
@@ -511,8 +523,8 @@ _positive = _validate.check(_validate.integer, minimum=1)
 class InvoiceLine:
     """One price line's HT share on an invoice."""
 
-    label: str = attrs.field(validator=_label)
-    ht: Decimal = attrs.field(validator=_cents)
+    label: str = attrs.field(validator=_validate.instance_of(str))
+    ht: Decimal = attrs.field(validator=_whole_cents)
 
 
 @attrs.frozen(kw_only=True)
@@ -532,9 +544,9 @@ class Invoice:
     covers_end: dt.date = attrs.field(validator=_validate.check(_validate.day))
     months: int = attrs.field(validator=_validate.check(_validate.integer, minimum=0))
     lines: tuple[InvoiceLine, ...] = attrs.field(converter=_validate.tuple_of(InvoiceLine))  # type: ignore[misc]
-    ht: Decimal = attrs.field(validator=_cents)
-    vat: Decimal = attrs.field(validator=_cents)
-    ttc: Decimal = attrs.field(validator=_cents)
+    ht: Decimal = attrs.field(validator=_whole_cents)
+    vat: Decimal = attrs.field(validator=_whole_cents)
+    ttc: Decimal = attrs.field(validator=[_whole_cents, _check_total])
 
     @property
     def quarter(self) -> int:
@@ -615,8 +627,10 @@ class BillingTerms:
         (Decimal('1200.03'), Decimal('1200.04'))
         """
         _check_prices(prices)
+        ratios = _ratios(prices)
         invoices = [
-            _amounts(prices, self.months * k, self.months)[1] for k in range(12 // self.months)
+            _amounts(ratios, prices.vat_rate_percent, self.months * k, self.months)[1]
+            for k in range(12 // self.months)
         ]
         return Amounts.total(invoices)
 
@@ -642,6 +656,7 @@ class BillingTerms:
         reading = self.first_of_month if first_of_month is None else first_of_month
         _validate.one_of("first_of_month", reading, _validate.literal_values(FirstOfMonth))
         starts = None if installed_on is None else _billing_start(term, installed_on, reading)
+        ratios = _ratios(prices)
         invoices: list[Invoice] = []
         before = 0
         for piece in term.slices(self.months):
@@ -650,7 +665,7 @@ class BillingTerms:
             if starts is not None and piece.period == 1:
                 skipped = _month_index(starts) - _month_index(YearMonth.of(piece.start))
                 billed = min(max(self.months - skipped, 0), self.months)
-            lines, amounts = _amounts(prices, before, billed)
+            lines, amounts = _amounts(ratios, prices.vat_rate_percent, before, billed)
             before += billed
             invoices.append(
                 Invoice(
@@ -754,13 +769,18 @@ def _check_prices(prices: object) -> None:
         )
 
 
+def _ratios(prices: PriceList) -> list[tuple[str, Ratio]]:
+    """Each line's label and annual HT as an integer ratio (computed once per schedule)."""
+    return [(line.label, line.annual_ht.as_integer_ratio()) for line in prices.lines]
+
+
 def _amounts(
-    prices: PriceList, before: int, months: int
+    ratios: list[tuple[str, Ratio]], rate_percent: Decimal, before: int, months: int
 ) -> tuple[tuple[InvoiceLine, ...], Amounts]:
     """The lines and amounts of an invoice of ``months`` months after ``before`` billed ones."""
-    shares = [(line.label, _share(line.annual_ht, before, months)) for line in prices.lines]
+    shares = [(label, _share(annual, before, months)) for label, annual in ratios]
     lines = tuple(InvoiceLine(label=label, ht=_cents_value(share)) for label, share in shares)
-    return lines, Amounts._of_cents(sum(share for _, share in shares), prices.vat_rate_percent)
+    return lines, Amounts._of_cents(sum(share for _, share in shares), rate_percent)
 
 
 def _billing_start(term: ContractTerm, installed_on: dt.date, reading: FirstOfMonth) -> YearMonth:

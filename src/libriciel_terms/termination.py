@@ -171,53 +171,68 @@ def _long(day: dt.date | None, lang: Lang) -> str:
 
 
 def _explanation(result: LateTermination, lang: Lang) -> list[str]:
-    received, last = _long(result.received_on, lang), _long(result.effective_on, lang)
-    colon = f"{_text.NBSP}:" if lang == "fr" else ":"
-    letter = pick(f"Lettre reçue le {received}", f"Letter received on {received}", lang)
+    letter = pick(
+        f"Lettre reçue le {_long(result.received_on, lang)}",
+        f"Letter received on {_long(result.received_on, lang)}",
+        lang,
+    )
     if result.notice_event == "decided":
         decided = _long(result.notice_on, lang)
         letter += pick(f" (décision prise le {decided})", f" (decision taken on {decided})", lang)
     if result.outcome == "term_expires":
-        return [
-            pick(
-                f"{letter}, dans la dernière période{colon} le contrat prend fin à son terme, le "
-                f"{last}{_text.NBSP}; aucun solde n'est dû (Contrat §1.7).",
-                f"{letter}, in the last period{colon} the contract ends at its term, on {last}; "
-                f"no balance is owed (Contract §1.7).",
-                lang,
-            )
-        ]
-    renewal, deadline = _long(result.anniversary, lang), _long(result.deadline, lang)
+        return [_expired(result, letter, lang)]
     if result.outcome == "timely":
-        return [
-            pick(
-                f"{letter}, au plus tard le {deadline} pour la reconduction du {renewal} (Contrat "
-                f"§1.7, §1.9){colon} le préavis est respecté. Le contrat prend fin le {last}"
-                f"{_text.NBSP}; aucun solde n'est dû.",
-                f"{letter}, on or before the deadline of {deadline} for the renewal on {renewal} "
-                f"(Contract §1.7, §1.9){colon} the notice is in time. The contract ends on "
-                f"{last}; no balance is owed.",
-                lang,
-            )
-        ]
-    when = pick(
-        f"après la date limite du {deadline} pour la reconduction du {renewal}",
-        f"after the deadline of {deadline} for the renewal on {renewal}",
+        return [_timely(result, letter, lang)]
+    return _late(result, letter, lang)
+
+
+def _colon(lang: Lang) -> str:
+    return f"{_text.NBSP}:" if lang == "fr" else ":"
+
+
+def _expired(result: LateTermination, letter: str, lang: Lang) -> str:
+    last, colon = _long(result.effective_on, lang), _colon(lang)
+    return pick(
+        f"{letter}, dans la dernière période{colon} le contrat prend fin à son terme, le "
+        f"{last}{_text.NBSP}; aucun solde n'est dû (Contrat §1.7).",
+        f"{letter}, in the last period{colon} the contract ends at its term, on {last}; "
+        f"no balance is owed (Contract §1.7).",
         lang,
     )
-    if result.anniversary == result.period.start:
+
+
+def _timely(result: LateTermination, letter: str, lang: Lang) -> str:
+    last, colon = _long(result.effective_on, lang), _colon(lang)
+    renewal, deadline = _long(result.anniversary, lang), _long(result.deadline, lang)
+    return pick(
+        f"{letter}, au plus tard le {deadline} pour la reconduction du {renewal} (Contrat "
+        f"§1.7, §1.9){colon} le préavis est respecté. Le contrat prend fin le {last}"
+        f"{_text.NBSP}; aucun solde n'est dû.",
+        f"{letter}, on or before the deadline of {deadline} for the renewal on {renewal} "
+        f"(Contract §1.7, §1.9){colon} the notice is in time. The contract ends on "
+        f"{last}; no balance is owed.",
+        lang,
+    )
+
+
+def _late(result: LateTermination, letter: str, lang: Lang) -> list[str]:
+    last, colon = _long(result.effective_on, lang), _colon(lang)
+    renewal, deadline = _long(result.anniversary, lang), _long(result.deadline, lang)
+    if result.anniversary == result.period.start:  # after_renewal="this_renewal"
         when = pick(
             f"après la reconduction du {renewal}, lue comme un préavis tardif pour cette "
             f"reconduction",
             f"after the renewal on {renewal}, read as a late notice for that renewal",
             lang,
         )
-    return [
-        pick(
-            f"{letter}, {when} (Contrat §1.7, §1.9).",
-            f"{letter}, {when} (Contract §1.7, §1.9).",
+    else:
+        when = pick(
+            f"après la date limite du {deadline} pour la reconduction du {renewal}",
+            f"after the deadline of {deadline} for the renewal on {renewal}",
             lang,
-        ),
+        )
+    return [
+        f"{letter}, {when} ({pick('Contrat', 'Contract', lang)} §1.7, §1.9).",
         pick(
             f"Le contrat est reconduit, puis la résiliation prend effet deux mois après la "
             f"réception{colon} le contrat court jusqu'au {last} inclus (Contrat §1.9).",
