@@ -413,6 +413,17 @@ def test_the_second_example_contract() -> None:
     ) == Decimal("8500.00")
 
 
+def test_texts_refuse_an_unknown_language() -> None:
+    for text in (
+        PRICES.headline,
+        CP.schedule(TERM, PRICES).headline,
+        CP.to_text,
+        PRICES.annual.to_text,
+    ):
+        with pytest.raises(InvalidArgumentError, match=r"^lang='de' is not one of 'fr', 'en'"):
+            text(lang="de")
+
+
 def test_billing_terms_text_and_preset() -> None:
     assert (CP.frequency, CP.timing, CP.first_of_month) == ("quarterly", "in_arrears", "next_month")
     assert CP.to_text() == "trimestrielle à terme échu"

@@ -280,6 +280,26 @@ def test_report_text() -> None:
             InvalidArgumentError,
             "^lang='de'",
         ),
+        (
+            lambda: PRINTED.check(TERM, PRICES).headline(lang="de"),
+            InvalidArgumentError,
+            "^lang='de'",
+        ),
+        (
+            lambda: PRINTED.check(TERM, PRICES).notes(lang="de"),
+            InvalidArgumentError,
+            "^lang='de'",
+        ),
+        (
+            lambda: PRINTED.check(TERM, PRICES).to_html(lang="de"),
+            InvalidArgumentError,
+            "^lang='de'",
+        ),
+        (
+            lambda: PRINTED.check(TERM, PRICES)["C5"].figures_text(lang="de"),
+            InvalidArgumentError,
+            "^lang='de'",
+        ),
     ],
 )
 def test_bad_input_is_a_terms_error(call: Any, error: type[Exception], message: str) -> None:

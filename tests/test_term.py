@@ -207,6 +207,11 @@ def test_text_for_people() -> None:
         one.headline()
         == f"Durée{NBSP}: 1 période de 1 mois du 1er janvier 2025 au 31 janvier 2025 (1 mois)"
     )
+    two = _term(renewals=1)
+    assert two.headline().startswith(f"Durée{NBSP}: 2 périodes de 12 mois du")
+    assert two.headline(lang="en").startswith("Term: 2 periods of 12 months from")
+    with pytest.raises(InvalidArgumentError, match=r"^lang='de' is not one of 'fr', 'en'"):
+        TERM.headline(lang="de")  # type: ignore[arg-type]
     text = TERM.to_text()
     assert text.splitlines()[1].split() == [
         "période",
@@ -507,6 +512,18 @@ def test_period_contains() -> None:
 
 
 # --- purity ---------------------------------------------------------------------------------
+
+
+def test_names_that_moved() -> None:
+    """``term`` still answers the names the package imports from it (until ``__init__`` moves)."""
+    from libriciel_terms import termination
+
+    assert term_module.late_termination is termination.late_termination
+    assert term_module.LateTermination is termination.LateTermination
+    with pytest.raises(
+        AttributeError, match=r"^module 'libriciel_terms\.term' has no attribute 'x'$"
+    ):
+        term_module.x  # type: ignore[attr-defined]  # noqa: B018
 
 
 def test_values_pickle_and_evolve() -> None:

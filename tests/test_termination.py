@@ -467,8 +467,21 @@ def test_headline_and_table() -> None:
         "€147.95 excl. VAT"
     )
     text = late.to_text()
-    assert text.splitlines()[1].startswith("reçue le    issue  reconduction  date limite")
+    assert text.splitlines()[1].startswith("reçue le    issue    reconduction  date limite")
     assert "balance excl. VAT" in late.to_text(lang="en")
+    assert text.splitlines()[2].split()[:2] == ["2025-08-10", "tardive"]
+    assert late.to_text(lang="en").splitlines()[2].split()[:2] == ["2025-08-10", "late"]
+    assert late.to_records()[0]["outcome"] == "late"
+    assert type(late.to_records()[0]["outcome"]).__mro__[1] is str  # a plain str for machines
+    for day, fr, en in (
+        (D(2025, 7, 1), "dans les délais", "in time"),
+        (D(2028, 8, 1), "fin du terme", "end of the term"),
+    ):
+        result = late_termination(TERM, day, ANNUAL)
+        assert fr in result.to_text()
+        assert en in result.to_text(lang="en")
+    with pytest.raises(InvalidArgumentError, match=r"^lang='de'"):
+        late.headline(lang="de")  # type: ignore[arg-type]
     assert str(late) == text
     with pytest.raises(InvalidArgumentError, match=r"^lang='de'"):
         late.explain(lang="de")  # type: ignore[arg-type]

@@ -200,10 +200,20 @@ def test_text_for_people() -> None:
         .startswith("Devis\u00a0: 2 lignes")
     )
     assert q.to_text().splitlines()[1].split()[:4] == ["code", "désignation", "quantité", "prix"]
+    assert UNITS.to_text().splitlines()[-1].split()[-7:-4] == ["Go", "par", "mois"]
+    assert UNITS.to_text(lang="en").splitlines()[-1].split()[-3] == "GB-month"
+    assert UNITS.to_text().splitlines()[2].split()[-7] == "jour"
+    assert UNITS.to_records()[0]["unit"] == "day"
     assert UNITS["storage_gb_month"].unit_text() == "Go par mois"
     assert UNITS["storage_gb_month"].unit_text(lang="en") == "GB-month"
     assert UNITS["development"].unit_text() == "jour"
     assert UNITS["version_upgrade"].unit_text(lang="en") == "upgrade"
+    assert UNITS["version_upgrade"].unit_text() == "montée de version"
+    for report in (UNITS, q):
+        with pytest.raises(InvalidArgumentError, match=r"^lang='de'"):
+            report.headline(lang="de")  # type: ignore[arg-type]
+    with pytest.raises(InvalidArgumentError, match=r"^lang='de'"):
+        UNITS["development"].unit_text(lang="de")  # type: ignore[arg-type]
 
 
 # --- bounds (issue 17) ------------------------------------------------------------------------

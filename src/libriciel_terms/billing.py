@@ -51,6 +51,7 @@ import importlib
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from fractions import Fraction
+from types import MappingProxyType
 from typing import Any, Literal
 
 import attrs
@@ -106,16 +107,20 @@ FirstOfMonth = Literal["next_month", "same_month"]
 MAX_LINES = 50
 
 #: Per frequency: months per invoice, record key and label prefix of a slice, French and English.
-_FREQUENCIES: dict[str, tuple[int, str, str, str, str]] = {
-    "monthly": (1, "month", "M", "mensuelle", "monthly"),
-    "quarterly": (3, "quarter", "T", "trimestrielle", "quarterly"),
-    "half_yearly": (6, "half_year", "S", "semestrielle", "half-yearly"),
-    "yearly": (12, "year", "A", "annuelle", "yearly"),
-}
-_TIMINGS: dict[str, tuple[str, str]] = {
-    "in_arrears": ("à terme échu", "in arrears"),
-    "in_advance": ("à terme à échoir", "in advance"),
-}
+_FREQUENCIES: Mapping[str, tuple[int, str, str, str, str]] = MappingProxyType(
+    {
+        "monthly": (1, "month", "M", "mensuelle", "monthly"),
+        "quarterly": (3, "quarter", "T", "trimestrielle", "quarterly"),
+        "half_yearly": (6, "half_year", "S", "semestrielle", "half-yearly"),
+        "yearly": (12, "year", "A", "annuelle", "yearly"),
+    }
+)
+_TIMINGS: Mapping[str, tuple[str, str]] = MappingProxyType(
+    {
+        "in_arrears": ("à terme échu", "in arrears"),
+        "in_advance": ("à terme à échoir", "in advance"),
+    }
+)
 
 
 def sum_amounts(values: Iterable[Decimal]) -> Decimal:
@@ -233,6 +238,7 @@ class Amounts:
 
     def to_text(self, *, lang: Lang = "fr") -> str:
         """« 337,50 € HT, TVA 67,50 €, 405,00 € TTC »."""
+        lang = _text.check_lang(lang)
         ht, vat, ttc = (_text.money(a, lang) for a in (self.ht, self.vat, self.ttc))
         return pick(
             f"{ht} HT, TVA {vat}, {ttc} TTC", f"{ht} excl. VAT, VAT {vat}, {ttc} incl. VAT", lang
@@ -400,6 +406,7 @@ class PriceList(Report, Mapping[str, PriceLine]):
 
     def headline(self, *, lang: Lang = "fr") -> str:
         """« Prix annuels : 4 lignes, 1 350,00 € HT, TVA 20 % »."""
+        lang = _text.check_lang(lang)
         count, ht = len(self.lines), _text.money(self.annual.ht, lang)
         rate = _text.percent(self.vat_rate_percent, lang)
         return pick(
@@ -746,6 +753,7 @@ class BillingSchedule(Report):
 
     def headline(self, *, lang: Lang = "fr") -> str:
         """« 16 factures, facturation trimestrielle à terme échu »."""
+        lang = _text.check_lang(lang)
         count = len(self.invoices)
         return pick(
             f"{count} facture{'s' if count > 1 else ''}, facturation "
@@ -833,18 +841,20 @@ def billing_schedule(
 
 # -- names that moved (transitional: the package's __init__ still imports them from here) ----
 
-_MOVED = {
-    "Quote": "unit_prices",
-    "QuoteLine": "unit_prices",
-    "UnitPrice": "unit_prices",
-    "quote": "unit_prices",
-    "storage_quote": "unit_prices",
-    "ConsistencyReport": "consistency",
-    "Finding": "consistency",
-    "check_consistency": "consistency",
-    "DamageKind": "liability",
-    "liability_cap": "liability",
-}
+_MOVED = MappingProxyType(
+    {
+        "Quote": "unit_prices",
+        "QuoteLine": "unit_prices",
+        "UnitPrice": "unit_prices",
+        "quote": "unit_prices",
+        "storage_quote": "unit_prices",
+        "ConsistencyReport": "consistency",
+        "Finding": "consistency",
+        "check_consistency": "consistency",
+        "DamageKind": "liability",
+        "liability_cap": "liability",
+    }
+)
 
 
 def __getattr__(name: str) -> Any:

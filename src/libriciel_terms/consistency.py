@@ -31,6 +31,7 @@ import datetime as dt
 import html
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
+from types import MappingProxyType
 from typing import Any
 
 import attrs
@@ -62,31 +63,33 @@ Figure = Decimal | int | dt.date | bool
 NBSP = _text.NBSP
 
 #: Each figure's name for people: French, English.
-_FIGURE_NAMES: dict[str, tuple[str, str]] = {
-    "decision_latest_end": ("fin selon la décision", "end according to the decision"),
-    "decision_months": ("durée selon la décision (mois)", "length according to the decision (months)"),
-    "computed_latest_end": ("fin calculée", "computed end"),
-    "computed_months": ("durée calculée (mois)", "computed length (months)"),
-    "clause_1_11_months": ("durée selon §1.11 (mois)", "length according to §1.11 (months)"),
-    "anniversary": ("reconduction", "renewal"),
-    "deadline_decision": ("préavis, décision (année du contrat)", "notice, decision (contract year)"),
-    "deadline_calendar_year": ("préavis, décision (année civile)", "notice, decision (calendar year)"),
-    "deadline_anniversary": ("préavis, date anniversaire", "notice, anniversary"),
-    "difference_days": ("écart (jours)", "difference (days)"),
-    "decision_stated_ht": ("total HT selon la décision", "total excl. VAT according to the decision"),
-    "decision_components_sum_ht": ("somme des forfaits cités par la décision", "sum of the fees the decision lists"),
-    "computed_annual_ht": ("HT annuel calculé", "computed annual excl. VAT"),
-    "computed_annual_vat": ("TVA annuelle calculée", "computed annual VAT"),
-    "computed_annual_ttc": ("TTC annuel calculé", "computed annual incl. VAT"),
-    "computed_quarterly_ht": ("HT trimestriel calculé", "computed quarterly excl. VAT"),
-    "computed_quarterly_vat": ("TVA trimestrielle calculée", "computed quarterly VAT"),
-    "computed_quarterly_ttc": ("TTC trimestriel calculé", "computed quarterly incl. VAT"),
-    "cp_printed_annual_ht": ("« Total annuel HT » imprimé (CP)", "printed « Total annuel HT » (CP)"),
-    "cp_printed_annual_vat": ("« Montant annuel TVA » imprimé (CP)", "printed « Montant annuel TVA » (CP)"),
-    "cp_printed_annual_ttc": ("« Montant annuel TTC » imprimé (CP)", "printed « Montant annuel TTC » (CP)"),
-    "cp_annual_row_equals_quarterly": ("la ligne annuelle du CP répète le trimestre", "the CP's annual row repeats the quarter"),
-    "first_possible_revision": ("première révision possible", "first possible revision"),
-}  # fmt: skip
+_FIGURE_NAMES: Mapping[str, tuple[str, str]] = MappingProxyType(
+    {
+        "decision_latest_end": ("fin selon la décision", "end according to the decision"),
+        "decision_months": ("durée selon la décision (mois)", "length according to the decision (months)"),
+        "computed_latest_end": ("fin calculée", "computed end"),
+        "computed_months": ("durée calculée (mois)", "computed length (months)"),
+        "clause_1_11_months": ("durée selon §1.11 (mois)", "length according to §1.11 (months)"),
+        "anniversary": ("reconduction", "renewal"),
+        "deadline_decision": ("préavis, décision (année du contrat)", "notice, decision (contract year)"),
+        "deadline_calendar_year": ("préavis, décision (année civile)", "notice, decision (calendar year)"),
+        "deadline_anniversary": ("préavis, date anniversaire", "notice, anniversary"),
+        "difference_days": ("écart (jours)", "difference (days)"),
+        "decision_stated_ht": ("total HT selon la décision", "total excl. VAT according to the decision"),
+        "decision_components_sum_ht": ("somme des forfaits cités par la décision", "sum of the fees the decision lists"),
+        "computed_annual_ht": ("HT annuel calculé", "computed annual excl. VAT"),
+        "computed_annual_vat": ("TVA annuelle calculée", "computed annual VAT"),
+        "computed_annual_ttc": ("TTC annuel calculé", "computed annual incl. VAT"),
+        "computed_quarterly_ht": ("HT trimestriel calculé", "computed quarterly excl. VAT"),
+        "computed_quarterly_vat": ("TVA trimestrielle calculée", "computed quarterly VAT"),
+        "computed_quarterly_ttc": ("TTC trimestriel calculé", "computed quarterly incl. VAT"),
+        "cp_printed_annual_ht": ("« Total annuel HT » imprimé (CP)", "printed « Total annuel HT » (CP)"),
+        "cp_printed_annual_vat": ("« Montant annuel TVA » imprimé (CP)", "printed « Montant annuel TVA » (CP)"),
+        "cp_printed_annual_ttc": ("« Montant annuel TTC » imprimé (CP)", "printed « Montant annuel TTC » (CP)"),
+        "cp_annual_row_equals_quarterly": ("la ligne annuelle du CP répète le trimestre", "the CP's annual row repeats the quarter"),
+        "first_possible_revision": ("première révision possible", "first possible revision"),
+    }
+)  # fmt: skip
 
 
 @attrs.frozen(kw_only=True)
@@ -159,6 +162,7 @@ class Finding:
 
     def figures_text(self, *, lang: Lang = "fr") -> str:
         """« fin selon la décision : 2027-08-31 ; … » for people."""
+        lang = _text.check_lang(lang)
         parts = []
         for key, value in self.figures:
             names = _FIGURE_NAMES.get(key, (key, key))
@@ -230,6 +234,7 @@ class ConsistencyReport(Report, Mapping[str, Finding]):
 
     def headline(self, *, lang: Lang = "fr") -> str:
         """« Le contrat se contredit : 4 constats (C3, C4, C5, C8) »."""
+        lang = _text.check_lang(lang)
         count, ids = len(self.findings), ", ".join(self)
         return pick(
             f"Le contrat se contredit{NBSP}: {count} constat{'s' if count > 1 else ''} ({ids})",
@@ -239,6 +244,7 @@ class ConsistencyReport(Report, Mapping[str, Finding]):
 
     def notes(self, *, lang: Lang = "fr") -> tuple[str, ...]:
         """Each finding's figures, named for people."""
+        lang = _text.check_lang(lang)
         colon = f"{NBSP}:" if lang == "fr" else ":"
         return tuple(f"{f.id}{colon} {f.figures_text(lang=lang)}" for f in self.findings)
 

@@ -445,8 +445,8 @@ class ContractTerm(Report):
         {'period': 1, 'start': datetime.date(2024, 9, 1), 'end': datetime.date(2025, 8, 31), 'days': 365, 'renews_on': datetime.date(2025, 9, 1), 'notice_deadline': datetime.date(2025, 7, 1), 'notice_deadline_decision': datetime.date(2025, 6, 30), 'notice_deadline_calendar_year': datetime.date(2024, 10, 31)}
         """
         records: list[dict[str, Any]] = []
-        for period, after in zip(self.periods, (*self.periods[1:], None), strict=True):
-            renews_on = None if after is None else after.start
+        for period in self.periods:
+            renews_on = period.end + ONE_DAY if period.end < self.latest_end else None
             records.append(
                 {
                     "period": period.number,
@@ -473,6 +473,7 @@ class ContractTerm(Report):
 
     def headline(self, *, lang: Lang = "fr") -> str:
         """« Durée : 4 périodes de 12 mois du 1er septembre 2024 au 31 août 2028 (48 mois) »."""
+        lang = _text.check_lang(lang)
         count = len(self.periods)
         start, end = _text.date_long(self.start, lang), _text.date_long(self.latest_end, lang)
         if lang == "en":

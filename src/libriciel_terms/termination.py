@@ -41,8 +41,10 @@ libriciel_terms.errors.OutsideTermError: received_on=datetime.date(2030, 1, 1) i
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
+from types import MappingProxyType
 from typing import Any, Literal
 
 import attrs
@@ -77,6 +79,24 @@ __all__ = [
 #: end, nothing more is owed), ``"late"`` (it renews, then ends two months after receipt with a
 #: balance), ``"term_expires"`` (received in the last period: the term ends anyway).
 TerminationOutcome = Literal["timely", "late", "term_expires"]
+
+#: Each outcome as a person reads it: French, English.
+_OUTCOME_WORDS: Mapping[str, tuple[str, str]] = MappingProxyType(
+    {
+        "timely": ("dans les délais", "in time"),
+        "late": ("tardive", "late"),
+        "term_expires": ("fin du terme", "end of the term"),
+    }
+)
+
+
+class _Outcome(str):
+    """An outcome as records hold it (``"late"``), shown in the reader's language by reports."""
+
+    def to_text(self, *, lang: Lang = "fr") -> str:
+        """« tardive » / "late"."""
+        return pick(*_OUTCOME_WORDS[self], _text.check_lang(lang))
+
 
 _date = _validate.check(_validate.day)
 _optional_date = _validate.optional(_validate.day)
@@ -129,11 +149,12 @@ class LateTermination(Report):
         return self.outcome != "late"
 
     def to_records(self) -> list[dict[str, Any]]:
-        """The outcome as a one-row table."""
+        """The outcome as a one-row table; ``outcome`` is the identifier (``"late"``), which a
+        table shows in the reader's language (« tardive »)."""
         return [
             {
                 "received_on": self.received_on,
-                "outcome": self.outcome,
+                "outcome": _Outcome(self.outcome),
                 "anniversary": self.anniversary,
                 "deadline": self.deadline,
                 "effective_on": self.effective_on,
@@ -145,6 +166,7 @@ class LateTermination(Report):
 
     def headline(self, *, lang: Lang = "fr") -> str:
         """One line: the letter's date, the last day of the contract and the balance."""
+        lang = _text.check_lang(lang)
         received = _text.date_long(self.received_on, lang)
         last = _text.date_long(self.effective_on, lang)
         balance = _text.money(self.balance, lang)
@@ -163,6 +185,7 @@ class LateTermination(Report):
 
     def notes(self, *, lang: Lang = "fr") -> tuple[str, ...]:
         """The explanation, printed under the table."""
+        lang = _text.check_lang(lang)
         return (self.explain(lang=lang),)
 
 
@@ -384,13 +407,15 @@ def _resolve(
     )
 
 
-_READINGS: dict[str, object] = {
-    "reading": NoticeReading,
-    "notice_event": NoticeEvent,
-    "after_renewal": AfterRenewal,
-    "basis": BalanceBasis,
-    "effect": NoticeEffect,
-}
+_READINGS: Mapping[str, object] = MappingProxyType(
+    {
+        "reading": NoticeReading,
+        "notice_event": NoticeEvent,
+        "after_renewal": AfterRenewal,
+        "basis": BalanceBasis,
+        "effect": NoticeEffect,
+    }
+)
 
 
 def late_termination(

@@ -33,6 +33,7 @@ import itertools
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from fractions import Fraction
+from types import MappingProxyType
 from typing import Any, Literal
 
 import attrs
@@ -69,14 +70,26 @@ PriceUnit = Literal["day", "hour", "upgrade", "flat_fee", "GB-month", "unit"]
 MAX_QUOTE_LINES = 1000
 
 #: Per unit: French singular and plural, English singular and plural.
-_UNIT_WORDS: dict[str, tuple[str, str, str, str]] = {
-    "day": ("jour", "jours", "day", "days"),
-    "hour": ("heure", "heures", "hour", "hours"),
-    "upgrade": ("montée de version", "montées de version", "upgrade", "upgrades"),
-    "flat_fee": ("forfait", "forfaits", "flat fee", "flat fees"),
-    "GB-month": ("Go par mois", "Go par mois", "GB-month", "GB-months"),
-    "unit": ("unité", "unités", "unit", "units"),
-}
+_UNIT_WORDS: Mapping[str, tuple[str, str, str, str]] = MappingProxyType(
+    {
+        "day": ("jour", "jours", "day", "days"),
+        "hour": ("heure", "heures", "hour", "hours"),
+        "upgrade": ("montée de version", "montées de version", "upgrade", "upgrades"),
+        "flat_fee": ("forfait", "forfaits", "flat fee", "flat fees"),
+        "GB-month": ("Go par mois", "Go par mois", "GB-month", "GB-months"),
+        "unit": ("unité", "unités", "unit", "units"),
+    }
+)
+
+
+class _Unit(str):
+    """A unit as records hold it (``"day"``), shown in the reader's language by reports."""
+
+    def to_text(self, *, lang: Lang = "fr") -> str:
+        """« jour » / "day"."""
+        words = _UNIT_WORDS[self]
+        return pick(words[0], words[2], _text.check_lang(lang))
+
 
 _money = _validate.check(
     _validate.decimal, what="unit price", accept=(), minimum=Decimal(0), maximum=_validate.MAX_MONEY
@@ -105,7 +118,8 @@ class UnitPrice:
 
     def unit_text(self, *, lang: Lang = "fr") -> str:
         """The unit as a person reads it: « jour », « Go par mois »."""
-        return pick(_UNIT_WORDS[self.unit][0], _UNIT_WORDS[self.unit][2], _text.check_lang(lang))
+        lang = _text.check_lang(lang)
+        return _Unit(self.unit).to_text(lang=lang)
 
 
 def _check_prices(
@@ -259,14 +273,16 @@ class UnitPriceList(Report, Mapping[str, UnitPrice]):
         return _line_of(price, amount)
 
     def to_records(self) -> list[dict[str, Any]]:
-        """One record per unit price."""
+        """One record per unit price; ``unit`` is the identifier (``"day"``), which a table shows
+        in the reader's language (« jour »)."""
         return [
-            {"code": p.code, "label": p.label, "unit": p.unit, "ht": p.ht, "ttc": p.ttc}
+            {"code": p.code, "label": p.label, "unit": _Unit(p.unit), "ht": p.ht, "ttc": p.ttc}
             for p in self.prices
         ]
 
     def headline(self, *, lang: Lang = "fr") -> str:
         """« Prix unitaires : 13 prestations, TVA 20 % »."""
+        lang = _text.check_lang(lang)
         count, rate = len(self.prices), _text.percent(self.vat_rate_percent, lang)
         return pick(
             f"Prix unitaires{_text.NBSP}: {count} prestation{'s' if count > 1 else ''}, TVA {rate}",
@@ -381,6 +397,7 @@ class Quote(Report):
 
     def headline(self, *, lang: Lang = "fr") -> str:
         """« Devis : 2 lignes, 2 310,00 € HT, TVA 462,00 €, 2 772,00 € TTC »."""
+        lang = _text.check_lang(lang)
         count = len(self.lines)
         return pick(
             f"Devis{_text.NBSP}: {count} ligne{'s' if count > 1 else ''}, "
