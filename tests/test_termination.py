@@ -472,6 +472,7 @@ def test_headline_and_table() -> None:
     assert text.splitlines()[2].split()[:2] == ["2025-08-10", "tardive"]
     assert late.to_text(lang="en").splitlines()[2].split()[:2] == ["2025-08-10", "late"]
     assert late.to_records()[0]["outcome"] == "late"
+    assert late.to_records()[0]["outcome"].to_text() == "tardive"
     assert type(late.to_records()[0]["outcome"]).__mro__[1] is str  # a plain str for machines
     for day, fr, en in (
         (D(2025, 7, 1), "dans les délais", "in time"),

@@ -204,6 +204,7 @@ def test_text_for_people() -> None:
     assert UNITS.to_text(lang="en").splitlines()[-1].split()[-3] == "GB-month"
     assert UNITS.to_text().splitlines()[2].split()[-7] == "jour"
     assert UNITS.to_records()[0]["unit"] == "day"
+    assert UNITS.to_records()[0]["unit"].to_text() == "jour"
     assert UNITS["storage_gb_month"].unit_text() == "Go par mois"
     assert UNITS["storage_gb_month"].unit_text(lang="en") == "GB-month"
     assert UNITS["development"].unit_text() == "jour"
