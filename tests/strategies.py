@@ -69,16 +69,20 @@ def money(max_value: str = "1000000") -> st.SearchStrategy[Decimal]:
 
 
 @st.composite
-def contract_terms(draw: st.DrawFn, *, month_start: bool = False) -> object:
-    """A ``ContractTerm``: any start (or a month's 1st), quarterly period lengths, 0–5 renewals."""
+def contract_terms(
+    draw: st.DrawFn, *, month_start: bool = False, any_length: bool = False
+) -> object:
+    """A ``ContractTerm``: any start (or a month's 1st), 0–5 renewals, periods of 3, 6, 12, 24
+    or 36 months (or any length from 3 to 36 when ``any_length``)."""
     from libriciel_terms.term import ContractTerm
 
     start = draw(dates(dt.date(2000, 1, 1), dt.date(2080, 12, 31)))
     if month_start:
         start = start.replace(day=1)
+    lengths = st.integers(3, 36) if any_length else st.sampled_from([3, 6, 12, 24, 36])
     return ContractTerm(
         start=start,
-        period_months=draw(st.sampled_from([3, 6, 12, 24])),
+        period_months=draw(lengths),
         renewals=draw(st.integers(min_value=0, max_value=5)),
         notice_months=draw(st.integers(min_value=0, max_value=2)),
     )
@@ -86,7 +90,8 @@ def contract_terms(draw: st.DrawFn, *, month_start: bool = False) -> object:
 
 @st.composite
 def price_lists(draw: st.DrawFn) -> object:
-    """A ``PriceList`` of 1–5 lines with any amounts in cents (sub-cent amounts sometimes)."""
+    """A ``PriceList`` of 1–5 lines with any amounts in cents (sub-cent amounts sometimes) and a
+    VAT rate of 20 %, 10 %, 5.5 %, 2.1 % or 0 %."""
     from libriciel_terms.billing import PriceLine, PriceList
 
     amounts = draw(
@@ -95,7 +100,27 @@ def price_lists(draw: st.DrawFn) -> object:
         )
     )
     return PriceList(
-        lines=tuple(PriceLine(label=f"line {i}", annual_ht=a) for i, a in enumerate(amounts))
+        lines=tuple(PriceLine(label=f"line {i}", annual_ht=a) for i, a in enumerate(amounts)),
+        vat_rate_percent=draw(vat_rates()),
+    )
+
+
+def vat_rates() -> st.SearchStrategy[Decimal]:
+    """The French VAT rates in percent (20, 10, 5.5, 2.1) and 0."""
+    return st.sampled_from(
+        [Decimal("20"), Decimal("10"), Decimal("5.5"), Decimal("2.1"), Decimal(0)]
+    )
+
+
+@st.composite
+def billing_terms(draw: st.DrawFn) -> object:
+    """A ``BillingTerms``: any frequency, timing and §1.11 reading."""
+    from libriciel_terms.billing import BillingTerms
+
+    return BillingTerms(
+        frequency=draw(st.sampled_from(["monthly", "quarterly", "half_yearly", "yearly"])),
+        timing=draw(st.sampled_from(["in_arrears", "in_advance"])),
+        first_of_month=draw(st.sampled_from(["next_month", "same_month"])),
     )
 
 

@@ -247,7 +247,12 @@ def _money_results() -> list[object]:
         moratory_interest(Decimal("405.00"), dt.date(2025, 4, 2), dt.date(2025, 5, 12)),
         moratory_rate(dt.date(2025, 4, 3)),
         lt.PriceList.comelus_2024().annual,
-        [i.ttc for i in lt.billing_schedule(term, lt.PriceList.comelus_2024()).invoices],
+        [
+            i.ttc
+            for i in lt.billing_schedule(
+                term, lt.PriceList.comelus_2024(), billing=lt.billing.BillingTerms.comelus()
+            ).invoices
+        ],
         lt.term_sheet().to_json(),
     ]
 

@@ -108,7 +108,7 @@ def test_ical_parses_back_with_one_event_per_obligation() -> None:
 
 
 def test_other_terms() -> None:
-    term = ContractTerm(start=dt.date(2025, 1, 1), period_months=12, renewals=0)
+    term = ContractTerm(start=dt.date(2025, 1, 1), period_months=12, renewals=0, notice_months=2)
     calendar = obligations_calendar(term, PriceList.comelus_2024(), include_data_protection=False)
     assert [o.due_on for o in calendar.of_kind("invoice")] == [
         dt.date(2025, 3, 31),

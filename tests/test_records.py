@@ -18,8 +18,16 @@ REPORTS = {
     "calendar": lt.obligations_calendar(),
     "policy": lt.SlaPolicy.comelus(),
     "comparison": lt.compare_policies(lt.SlaPolicy.comelus(), lt.SlaPolicy.section_2_7()),
-    "invoices": lt.billing_schedule(lt.ContractTerm.comelus(), lt.PriceList.comelus_2024()),
-    "consistency": lt.check_consistency(),
+    "invoices": lt.billing_schedule(
+        lt.ContractTerm.comelus(),
+        lt.PriceList.comelus_2024(),
+        billing=lt.billing.BillingTerms.comelus(),
+    ),
+    "consistency": lt.check_consistency(
+        lt.ContractTerm.comelus(),
+        lt.PriceList.comelus_2024(),
+        lt.consistency.PrintedFigures.comelus_2024(),
+    ),
     "retention": lt.RETENTION_RULES,
     "chain": lt.end_of_contract_chain(
         dt.date(2028, 8, 31), table=lt.RETENTION_RULES, hours=lt.BusinessHours.comelus()

@@ -1,4 +1,4 @@
-"""Prices, quarterly invoices, pro-rata, unit prices and the liability cap (CP, §1.4.1, §1.8, §1.11, §7).
+"""Prices, VAT, billing frequency and timing, invoices and pro-rata (Contract CP, §1.8, §1.11).
 
 The conditions particulières (CP) list four annual price lines, HT, VAT 20 %:
 
@@ -10,20 +10,30 @@ The conditions particulières (CP) list four annual price lines, HT, VAT 20 %:
 [('Utilisation du service', Decimal('650.00')), ('Volume transitant (20 To annuels)', Decimal('300.00')), ('Stockage', Decimal('150.00')), ('Support et helpdesk', Decimal('250.00'))]
 >>> prices.annual
 Amounts(ht=Decimal('1350.00'), vat=Decimal('270.00'), ttc=Decimal('1620.00'))
->>> prices.quarterly
-Amounts(ht=Decimal('337.50'), vat=Decimal('67.50'), ttc=Decimal('405.00'))
 
-Billed quarterly at the end of each quarter (terme échu), 16 invoices over the four periods:
+The CP bills "au trimestre", at the end of each quarter (terme échu): 16 invoices over the four
+periods. §1.8 allows other frequencies and billing in advance (terme à échoir); each is a
+:class:`BillingTerms`:
 
->>> schedule = billing_schedule(ContractTerm.comelus(), prices)
+>>> comelus = BillingTerms.comelus()
+>>> schedule = comelus.schedule(ContractTerm.comelus(), prices)
 >>> len(schedule.invoices), schedule.invoices[-3].billed_on, schedule.invoices[-3].ttc
 (16, datetime.date(2028, 2, 29), Decimal('405.00'))
+>>> ahead = BillingTerms(frequency="half_yearly", timing="in_advance")
+>>> [i.billed_on.isoformat() for i in ahead.schedule(ContractTerm.comelus(), prices).invoices[:3]]
+['2024-09-01', '2025-03-01', '2025-09-01']
 
 Pro-rata of an initial period (§1.11), whole months from the first day of the month after the
 installation:
 
 >>> prorata_initial_price(Decimal("1350.00"), date(2024, 10, 15), date(2025, 8, 31))
 Decimal('1125.00')
+
+Where the cent goes: a line's share of an invoice is the difference of its running totals, each
+rounded once; an invoice's VAT is its HT × the rate, rounded once. The HT of a full year is the
+same under every frequency; its VAT is the sum of its invoices' VAT, so
+:meth:`BillingTerms.annual` (what a year billed that way costs) may differ by a cent or two from
+:attr:`PriceList.annual` (one yearly invoice) — see ``docs/term-and-billing.md``.
 
 Float money is refused:
 
@@ -36,57 +46,56 @@ libriciel_terms.errors.FloatMoneyError: annual=1350.0 is a float; pass the amoun
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+import functools
+import importlib
+from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from fractions import Fraction
+from types import MappingProxyType
 from typing import Any, Literal
 
 import attrs
 
-from libriciel_terms import _validate
-from libriciel_terms._exact import CONTEXT, cents
-from libriciel_terms._records import html_table, table_repr
+from libriciel_terms import _text, _validate
+from libriciel_terms._dates import YearMonth
+from libriciel_terms._exact import CONTEXT
+from libriciel_terms._report import Column, Report
+from libriciel_terms._text import Lang, pick
 from libriciel_terms.errors import (
     InvalidArgumentError,
+    OutOfRangeError,
     OutsideTermError,
     UnknownPriceError,
     WrongTypeError,
 )
-from libriciel_terms.term import (
-    ContractTerm,
-    Period,
-    _add_months,
-    _whole_months,
-)
+from libriciel_terms.term import MAX_TERM_MONTHS, ContractTerm, Slice
 
 __all__ = [
-    "STORAGE_GB_MONTH_HT",
-    "UNIT_PRICES",
-    "VAT_RATE_PERCENT",
+    "MAX_LINES",
     "Amounts",
     "BillingSchedule",
-    "ConsistencyReport",
-    "DamageKind",
-    "Finding",
+    "BillingTerms",
     "FirstOfMonth",
+    "Frequency",
     "Invoice",
     "InvoiceLine",
     "PriceLine",
     "PriceList",
-    "Quote",
-    "QuoteLine",
-    "UnitPrice",
+    "Timing",
     "billed_months",
     "billing_schedule",
-    "check_consistency",
-    "liability_cap",
     "prorata_initial_price",
-    "quote",
-    "storage_quote",
+    "sum_amounts",
 ]
 
-#: VAT rate of the CP, in percent.
-VAT_RATE_PERCENT = Decimal("20")
+#: How often invoices are issued (CP "La facturation se fera au trimestre"; §1.8 "paiement par
+#: trimestre […] ou semestrielle"): every month, quarter, half-year or year of a period.
+Frequency = Literal["monthly", "quarterly", "half_yearly", "yearly"]
+
+#: When an invoice is issued (§1.8, C15): ``"in_arrears"`` — at the end of the time it covers
+#: (terme échu, the CP's "Dates de facturation"); ``"in_advance"`` — at its start (terme à
+#: échoir, allowed by §1.8's "paiement … avant service fait").
+Timing = Literal["in_arrears", "in_advance"]
 
 #: How §1.11's "à compter du 1er jour du mois qui suit la date d'installation" treats an
 #: installation on the 1st: ``"next_month"`` — literally, billing starts the following month
@@ -94,57 +103,146 @@ VAT_RATE_PERCENT = Decimal("20")
 #: installation on the 1st is billed from that day (other days still start the next month).
 FirstOfMonth = Literal["next_month", "same_month"]
 
-#: The damage a liability claim is about (§1.4.1): ``"direct"`` — capped at the annual price;
-#: ``"indirect"`` — excluded (data loss, image, third-party actions): 0.00; ``"bodily"`` and
-#: ``"property"`` (mobiliers ou immobiliers) — no contractual cap (droit commun): ``None``.
-DamageKind = Literal["direct", "indirect", "bodily", "property"]
+#: The most price lines a price list holds (the CP has four).
+MAX_LINES = 50
 
-_FIRST_OF_MONTH = ("next_month", "same_month")
-_DAMAGES = ("direct", "indirect", "bodily", "property")
-_ONE_DAY = dt.timedelta(days=1)
-
-
-def _fr(value: Decimal | int) -> Fraction:
-    return Fraction(value)
-
-
-def _sum(values: Iterable[Decimal]) -> Decimal:
-    """Exact sum of amounts, independent of the ambient decimal context, to the cent."""
-    return cents(sum((Fraction(v) for v in values), Fraction(0)))
-
-
-def _vat(ht: Decimal, rate_percent: Decimal) -> Decimal:
-    return cents(Fraction(ht) * Fraction(rate_percent) / 100)
+#: Per frequency: months per invoice, record key and label prefix of a slice, French and English.
+_FREQUENCIES: Mapping[str, tuple[int, str, str, str, str]] = MappingProxyType(
+    {
+        "monthly": (1, "month", "M", "mensuelle", "monthly"),
+        "quarterly": (3, "quarter", "T", "trimestrielle", "quarterly"),
+        "half_yearly": (6, "half_year", "S", "semestrielle", "half-yearly"),
+        "yearly": (12, "year", "A", "annuelle", "yearly"),
+    }
+)
+_TIMINGS: Mapping[str, tuple[str, str]] = MappingProxyType(
+    {
+        "in_arrears": ("à terme échu", "in arrears"),
+        "in_advance": ("à terme à échoir", "in advance"),
+    }
+)
 
 
-def _price_check(what: str) -> Any:
-    def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        _validate.decimal(attribute.name, value, what=what, accept=(), minimum=Decimal(0))
+def sum_amounts(values: Iterable[Decimal]) -> Decimal:
+    """The exact sum of amounts, whatever the caller's decimal context.
 
-    return check
+    >>> sum_amounts([Decimal("650.00"), Decimal("300.00"), Decimal("0.005")])
+    Decimal('950.005')
+    """
+    # Amounts are bounded (15 digits before the point, 28 after): 60 digits hold any sum exactly.
+    return functools.reduce(CONTEXT.add, values, Decimal("0.00"))
+
+
+def _cents_value(count: int) -> Decimal:
+    """``count`` cents as a ``Decimal`` with two places, exact in any context."""
+    return Decimal(count).scaleb(-2, context=CONTEXT)
+
+
+def _half_up(numerator: int, denominator: int) -> int:
+    """``numerator / denominator`` (both ≥ 0) to the nearest integer, halves up."""
+    return (2 * numerator + denominator) // (2 * denominator)
+
+
+def _vat_cents(ht_cents: int, rate_percent: Decimal) -> int:
+    """The VAT of an HT amount in cents, rounded once to the cent (half up)."""
+    numerator, denominator = rate_percent.as_integer_ratio()
+    return _half_up(ht_cents * numerator, denominator * 100)
+
+
+def _whole_cents(_instance: object, attribute: Any, value: Any) -> None:
+    if (
+        type(value) is Decimal
+        and value.is_finite()
+        and value.as_tuple().exponent == -2
+        and Decimal(0) <= value
+        and value.adjusted() < _validate.MAX_INTEGER_DIGITS
+    ):
+        return  # the amounts this module builds: two places, in range
+    # any bounded decimal (15 digits before the point): a period's totals may exceed one price
+    amount = _validate.decimal(attribute.name, value, accept=(), minimum=Decimal(0))
+    if (Fraction(amount) * 100).denominator != 1:
+        raise InvalidArgumentError(
+            f"{attribute.name}={value!r} is not a whole number of cents; pass an amount "
+            f"rounded to the cent, e.g. Decimal('0.02')"
+        )
+
+
+def _check_total(instance: Amounts, _attribute: object, _value: Any) -> None:
+    if CONTEXT.add(instance.ht, instance.vat) != instance.ttc:
+        raise InvalidArgumentError(
+            f"ttc={instance.ttc!r} is not ht + vat = {CONTEXT.add(instance.ht, instance.vat)}; "
+            f"pass ttc = ht + vat, or build the amounts with Amounts.of_ht(ht, vat_rate_percent)"
+        )
+
+
+_rate = _validate.check(
+    _validate.decimal,
+    what="VAT rate in percent",
+    accept=(int,),
+    minimum=Decimal(0),
+    maximum=Decimal(100),
+)
 
 
 @attrs.frozen(kw_only=True)
 class Amounts:
-    """An HT amount with its VAT and TTC, each rounded once to the cent (RULES.md §0).
+    """An HT amount with its VAT and TTC, each a whole number of cents, TTC = HT + VAT.
 
-    >>> Amounts.of_ht(Decimal("337.50"))
+    >>> Amounts.of_ht(Decimal("337.50"), Decimal("20"))
     Amounts(ht=Decimal('337.50'), vat=Decimal('67.50'), ttc=Decimal('405.00'))
+    >>> Amounts(ht=Decimal("0.0155"), vat=Decimal("0"), ttc=Decimal("0.0155"))
+    Traceback (most recent call last):
+    ...
+    libriciel_terms.errors.InvalidArgumentError: ht=Decimal('0.0155') is not a whole number of cents; pass an amount rounded to the cent, e.g. Decimal('0.02')
     """
 
-    ht: Decimal = attrs.field(validator=_price_check("amount"))
-    vat: Decimal = attrs.field(validator=_price_check("amount"))
-    ttc: Decimal = attrs.field(validator=_price_check("amount"))
+    ht: Decimal = attrs.field(validator=_whole_cents)
+    vat: Decimal = attrs.field(validator=_whole_cents)
+    ttc: Decimal = attrs.field(validator=[_whole_cents, _check_total])
 
     @classmethod
-    def of_ht(cls, ht: Decimal, vat_rate_percent: Decimal = VAT_RATE_PERCENT) -> Amounts:
-        """VAT = HT × rate, rounded once to the cent (half up); TTC = HT + VAT, exact."""
-        base = cents(_fr(_validate.money("ht", ht)))
+    def of_ht(cls, ht: Decimal, vat_rate_percent: Decimal) -> Amounts:
+        """VAT = HT × rate, rounded once to the cent (half up); TTC = HT + VAT, exact.
+
+        ``ht`` is rounded to the cent first (an invoice states cents).
+        """
+        numerator, denominator = _validate.money("ht", ht).as_integer_ratio()
         rate = _validate.decimal(
-            "vat_rate_percent", vat_rate_percent, what="rate", minimum=Decimal(0)
+            "vat_rate_percent",
+            vat_rate_percent,
+            what="VAT rate in percent",
+            accept=(int,),
+            minimum=Decimal(0),
+            maximum=Decimal(100),
         )
-        vat = _vat(base, rate)
-        return cls(ht=base, vat=vat, ttc=_sum((base, vat)))
+        return cls._of_cents(_half_up(numerator * 100, denominator), rate)
+
+    @classmethod
+    def _of_cents(cls, ht_cents: int, rate_percent: Decimal) -> Amounts:
+        vat_cents = _vat_cents(ht_cents, rate_percent)
+        return cls(
+            ht=_cents_value(ht_cents),
+            vat=_cents_value(vat_cents),
+            ttc=_cents_value(ht_cents + vat_cents),
+        )
+
+    @classmethod
+    def total(cls, items: Iterable[Amounts]) -> Amounts:
+        """The sums of several amounts (HT, VAT and TTC each summed, nothing re-rounded)."""
+        listed = _validate.items("items", items, Amounts)
+        return cls(
+            ht=sum_amounts(a.ht for a in listed),
+            vat=sum_amounts(a.vat for a in listed),
+            ttc=sum_amounts(a.ttc for a in listed),
+        )
+
+    def to_text(self, *, lang: Lang = "fr") -> str:
+        """« 337,50 € HT, TVA 67,50 €, 405,00 € TTC »."""
+        lang = _text.check_lang(lang)
+        ht, vat, ttc = (_text.money(a, lang) for a in (self.ht, self.vat, self.ttc))
+        return pick(
+            f"{ht} HT, TVA {vat}, {ttc} TTC", f"{ht} excl. VAT, VAT {vat}, {ttc} incl. VAT", lang
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -154,84 +252,145 @@ class PriceLine:
     A revision rebuilds it with a new amount: ``attrs.evolve(line, annual_ht=...)``.
     """
 
-    label: str = attrs.field(validator=attrs.validators.instance_of(str))
-    annual_ht: Decimal = attrs.field(validator=_price_check("annual HT price"))
+    label: str = attrs.field(validator=_validate.check(_validate.text, empty=False))
+    annual_ht: Decimal = attrs.field(
+        validator=_validate.check(
+            _validate.decimal,
+            what="annual HT price",
+            accept=(),
+            minimum=Decimal(0),
+            maximum=_validate.MAX_MONEY,
+        )
+    )
 
 
 def _check_lines(_instance: object, _attribute: object, value: object) -> None:
     if not isinstance(value, tuple) or not value:
         raise WrongTypeError(f"lines={value!r} is not a non-empty tuple of PriceLine")
-    for line in value:
-        if not isinstance(line, PriceLine):
-            raise WrongTypeError(f"lines[…]={line!r} is not a PriceLine")
+    if len(value) > MAX_LINES:
+        raise OutOfRangeError(f"lines holds {len(value)} price lines; pass at most {MAX_LINES}")
+    _validate.items("lines", value, PriceLine)
     labels = [line.label for line in value]
     if len(set(labels)) != len(labels):
         raise InvalidArgumentError(f"lines have duplicate labels {labels!r}; make them unique")
 
 
+Ratio = tuple[int, int]
+
+
+def _running_cents(annual: Ratio, months: int) -> int:
+    """``annual`` (a ``Decimal``'s integer ratio) × ``months`` / 12 in cents, rounded once (half
+    up): a line's running total."""
+    numerator, denominator = annual
+    return _half_up(numerator * months * 100, denominator * 12)
+
+
+def _share(annual: Ratio, months_before: int, months: int) -> int:
+    """The cents of ``months`` billed months after ``months_before`` billed ones.
+
+    Each amount is the difference of two running totals rounded once to the cent, so a
+    period's amounts sum exactly to the rounded total, none is negative, and each is within a
+    cent of its exact share.
+    """
+    return _running_cents(annual, months_before + months) - _running_cents(annual, months_before)
+
+
 @attrs.frozen(kw_only=True)
-class PriceList:
-    """The annual price lines of a contract and its VAT rate (CP, §1.11).
+class PriceList(Report, Mapping[str, PriceLine]):
+    """The annual price lines of a contract and its VAT rate (CP, §1.11); a mapping label → line.
 
     ``lines`` is a plain tuple of frozen :class:`PriceLine`, so another module (the Syntec
     revision) rebuilds a revised list with ``attrs.evolve``:
 
+    >>> base = PriceList.comelus_2024()
     >>> revised = attrs.evolve(
-    ...     PriceList.comelus_2024(),
-    ...     lines=tuple(
-    ...         attrs.evolve(line, annual_ht=line.annual_ht * 2)
-    ...         for line in PriceList.comelus_2024().lines
-    ...     ),
+    ...     base, lines=tuple(attrs.evolve(line, annual_ht=line.annual_ht * 2) for line in base.lines)
     ... )
-    >>> revised.annual.ht
-    Decimal('2700.00')
+    >>> revised.annual.ht, base["Stockage"].annual_ht
+    (Decimal('2700.00'), Decimal('150.00'))
     """
 
-    lines: tuple[PriceLine, ...] = attrs.field(validator=_check_lines)
-    vat_rate_percent: Decimal = attrs.field(
-        default=VAT_RATE_PERCENT, validator=_price_check("VAT rate in percent")
+    COLUMNS = (
+        Column("label", "ligne", "line", "text"),
+        Column("annual_ht", "annuel HT", "annual excl. VAT", "money"),
+        Column("quarterly_ht", "trimestriel HT", "quarterly excl. VAT", "money"),
     )
+
+    lines: tuple[PriceLine, ...] = attrs.field(validator=_check_lines)
+    vat_rate_percent: Decimal = attrs.field(validator=_rate)
 
     @classmethod
     def comelus_2024(cls) -> PriceList:
-        """The ComElus 2024 price lines, HT a year (CP; the decision's figures, see C5)."""
+        """The ComElus 2024 price lines, HT a year, and the CP's 20 % VAT (C5)."""
         return cls(
             lines=(
                 PriceLine(label="Utilisation du service", annual_ht=Decimal("650.00")),
                 PriceLine(label="Volume transitant (20 To annuels)", annual_ht=Decimal("300.00")),
                 PriceLine(label="Stockage", annual_ht=Decimal("150.00")),
                 PriceLine(label="Support et helpdesk", annual_ht=Decimal("250.00")),
-            )
+            ),
+            vat_rate_percent=Decimal("20"),
         )
 
-    def line(self, label: str) -> PriceLine:
-        """The line named ``label``."""
+    def __getitem__(self, label: str) -> PriceLine:
         for candidate in self.lines:
             if candidate.label == label:
                 return candidate
         labels = ", ".join(repr(c.label) for c in self.lines)
         raise UnknownPriceError(f"label={label!r} is not a price line; pass one of {labels}")
 
+    def __iter__(self) -> Iterator[str]:
+        return (line.label for line in self.lines)
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def line(self, label: str) -> PriceLine:
+        """The line named ``label`` (``prices[label]``)."""
+        return self[label]
+
     @property
     def annual(self) -> Amounts:
-        """The annual HT, VAT and TTC: 1,350.00 / 270.00 / 1,620.00.
+        """One yearly invoice: 1,350.00 / 270.00 / 1,620.00.
 
         The HT is the sum of the lines, each rounded once to the cent (a line is invoiced in
-        cents), so it always equals the sum of a full period's invoices.
+        cents), so it equals the HT of a full year's invoices under any frequency. The VAT is
+        that of one invoice; a year billed in several invoices carries the sum of their VAT:
+        :meth:`BillingTerms.annual`.
         """
-        return Amounts.of_ht(
-            _sum(cents(Fraction(line.annual_ht)) for line in self.lines), self.vat_rate_percent
-        )
+        return BillingTerms(frequency="yearly", timing="in_arrears").annual(self)
 
     @property
     def quarterly(self) -> Amounts:
-        """A full quarter's invoice (the first one of a period): 337.50 / 67.50 / 405.00.
+        """The first quarter's invoice of a period: 337.50 / 67.50 / 405.00.
 
         When a line's annual amount is not a multiple of 4 cents, a later quarter of the same
         period may carry a remainder cent (see :func:`billing_schedule`).
         """
-        return Amounts.of_ht(
-            _sum(_share(line.annual_ht, 0, 3) for line in self.lines), self.vat_rate_percent
+        ht = sum(_share(line.annual_ht.as_integer_ratio(), 0, 3) for line in self.lines)
+        return Amounts._of_cents(ht, self.vat_rate_percent)
+
+    def prorated_ht(
+        self,
+        installed_on: dt.date,
+        period_end: dt.date,
+        *,
+        first_of_month: FirstOfMonth = "next_month",
+        period_start: dt.date | None = None,
+    ) -> Decimal:
+        """The HT price of an initial period opened on ``installed_on`` (§1.11), line by line.
+
+        Each line is pro-rated and rounded once (:func:`prorata_initial_price`), then the lines
+        are summed: the invoices of the period carry the same cents.
+
+        >>> PriceList.comelus_2024().prorated_ht(date(2024, 10, 15), date(2025, 8, 31))
+        Decimal('1125.00')
+        """
+        months = billed_months(
+            installed_on, period_end, first_of_month=first_of_month, period_start=period_start
+        )
+        return _cents_value(
+            sum(_running_cents(line.annual_ht.as_integer_ratio(), months) for line in self.lines)
         )
 
     def to_records(self) -> list[dict[str, Any]]:
@@ -240,49 +399,61 @@ class PriceList:
             {
                 "label": line.label,
                 "annual_ht": line.annual_ht,
-                "quarterly_ht": _share(line.annual_ht, 0, 3),
+                "quarterly_ht": _cents_value(_share(line.annual_ht.as_integer_ratio(), 0, 3)),
             }
             for line in self.lines
         ]
 
-    def _repr_html_(self) -> str:
-        return html_table(self.to_records())
-
-
-def _share(annual: Decimal, months_before: int, months: int) -> Decimal:
-    """The HT of ``months`` billed months after ``months_before`` billed ones, by running totals.
-
-    Each amount is the difference of two running totals rounded once to the cent, so a
-    period's amounts sum exactly to the rounded total, none is negative, and each is within a
-    cent of its exact share.
-    """
-    exact = Fraction(annual) / 12
-    upto = cents(exact * (months_before + months))
-    before = cents(exact * months_before)
-    return cents(Fraction(upto) - Fraction(before))
-
-
-def _check_month_end(name: str, day: dt.date) -> None:
-    if (day + _ONE_DAY).day != 1:
-        raise InvalidArgumentError(
-            f"{name}={day!r} is not the last day of a month; §1.11 counts whole months, so "
-            f"pass the period's last day, a month's end (e.g. date(2025, 8, 31))"
+    def headline(self, *, lang: Lang = "fr") -> str:
+        """« Prix annuels : 4 lignes, 1 350,00 € HT, TVA 20 % »."""
+        lang = _text.check_lang(lang)
+        count, ht = len(self.lines), _text.money(self.annual.ht, lang)
+        rate = _text.percent(self.vat_rate_percent, lang)
+        return pick(
+            f"Prix annuels{_text.NBSP}: {count} ligne{'s' if count > 1 else ''}, {ht} HT, TVA {rate}",
+            f"Annual prices: {count} line{'s' if count > 1 else ''}, {ht} excl. VAT, VAT {rate}",
+            lang,
         )
 
 
-def _billing_start(installed_on: dt.date, first_of_month: FirstOfMonth) -> dt.date:
-    if first_of_month == "same_month" and installed_on.day == 1:
-        return installed_on
-    return _add_months(installed_on.replace(day=1), 1)
+# -- pro-rata of an initial period (§1.11) ----------------------------------------------------
+
+
+def _initial_start(period_start: dt.date | None, period_end: dt.date) -> YearMonth:
+    """The first month of the initial period: ``period_start``'s, or 11 months before the end."""
+    if period_start is None:
+        return YearMonth.of(period_end).shift(-11)
+    _validate.ordered("period_start", period_start, "period_end", period_end)
+    if period_start.day != 1:
+        raise InvalidArgumentError(
+            f"period_start={period_start!r} is not the first day of a month; §1.11 counts whole "
+            f"months, so pass the period's first day, a month's 1st"
+        )
+    first = YearMonth.of(period_start)
+    if _month_index(YearMonth.of(period_end)) - _month_index(first) >= MAX_TERM_MONTHS:
+        raise OutOfRangeError(
+            f"period_start={period_start!r} is more than {MAX_TERM_MONTHS} months before "
+            f"period_end={period_end!r}; pass a period of at most {MAX_TERM_MONTHS} months"
+        )
+    return first
+
+
+def _month_index(month: YearMonth) -> int:
+    return month.year * 12 + month.month - 1
 
 
 def billed_months(
-    installed_on: dt.date, period_end: dt.date, *, first_of_month: FirstOfMonth = "next_month"
+    installed_on: dt.date,
+    period_end: dt.date,
+    *,
+    first_of_month: FirstOfMonth = "next_month",
+    period_start: dt.date | None = None,
 ) -> int:
     """Whole months billed in an initial period ending on ``period_end`` (§1.11).
 
     Counted from the first day of the month after ``installed_on`` to ``period_end``, a month's
-    last day; the installation must lie in the year that ends on ``period_end``.
+    last day. The installation must lie in the initial period: from ``period_start`` (a month's
+    1st), or by default in the year that ends on ``period_end``.
 
     >>> billed_months(date(2024, 10, 15), date(2025, 8, 31))
     10
@@ -292,21 +463,30 @@ def billed_months(
     12
     >>> billed_months(date(2025, 8, 5), date(2025, 8, 31))
     0
+    >>> billed_months(date(2025, 1, 15), date(2027, 12, 31), period_start=date(2025, 1, 1))
+    35
     """
     _validate.day("installed_on", installed_on)
     _validate.day("period_end", period_end)
-    _validate.one_of("first_of_month", first_of_month, _FIRST_OF_MONTH)
-    _check_month_end("period_end", period_end)
-    year_start = _add_months(period_end + _ONE_DAY, -12)
-    if not year_start <= installed_on <= period_end:
+    _validate.one_of("first_of_month", first_of_month, _validate.literal_values(FirstOfMonth))
+    if YearMonth.of(period_end).last_day != period_end:
+        raise InvalidArgumentError(
+            f"period_end={period_end!r} is not the last day of a month; §1.11 counts whole "
+            f"months, so pass the period's last day, a month's end (e.g. date(2025, 8, 31))"
+        )
+    if period_start is not None:
+        _validate.day("period_start", period_start)
+    first = _initial_start(period_start, period_end)
+    if not first.first_day <= installed_on <= period_end:
         raise OutsideTermError(
             f"installed_on={installed_on!r} is outside the initial period "
-            f"{year_start.isoformat()}…{period_end.isoformat()} that ends on period_end; "
+            f"{first.first_day.isoformat()}…{period_end.isoformat()} that ends on period_end; "
             f"pass an installation date within it"
         )
-    start = _billing_start(installed_on, first_of_month)
-    stop = period_end + _ONE_DAY
-    return max((stop.year - start.year) * 12 + stop.month - start.month, 0)
+    starts = _month_index(YearMonth.of(installed_on))
+    if not (first_of_month == "same_month" and installed_on.day == 1):
+        starts += 1
+    return max(_month_index(YearMonth.of(period_end)) - starts + 1, 0)
 
 
 def prorata_initial_price(
@@ -315,12 +495,14 @@ def prorata_initial_price(
     period_end: dt.date,
     *,
     first_of_month: FirstOfMonth = "next_month",
+    period_start: dt.date | None = None,
 ) -> Decimal:
     """The HT price of an initial period opened on ``installed_on`` (§1.11).
 
     "Calculé au prorata temporis, sur la base annuelle …, à compter du 1er jour du mois qui
     suit la date d'installation": ``annual`` × :func:`billed_months` / 12, rounded once to the
-    cent. An installation after the last month began costs 0.00.
+    cent. An installation after the last month began costs 0.00. For a price list, the price is
+    the sum of its lines' prices (:meth:`PriceList.prorated_ht`).
 
     >>> prorata_initial_price(Decimal("1350.00"), date(2024, 9, 1), date(2025, 8, 31))
     Decimal('1237.50')
@@ -332,57 +514,212 @@ def prorata_initial_price(
     libriciel_terms.errors.OutsideTermError: installed_on=datetime.date(2025, 9, 1) is outside the initial period 2024-09-01…2025-08-31 that ends on period_end; pass an installation date within it
     """
     amount = _validate.money("annual", annual)
-    months = billed_months(installed_on, period_end, first_of_month=first_of_month)
-    return cents(Fraction(amount) * months / 12)
+    months = billed_months(
+        installed_on, period_end, first_of_month=first_of_month, period_start=period_start
+    )
+    return _cents_value(_running_cents(amount.as_integer_ratio(), months))
+
+
+# -- invoices ------------------------------------------------------------------------------
+
+
+_positive = _validate.check(_validate.integer, minimum=1)
 
 
 @attrs.frozen(kw_only=True)
 class InvoiceLine:
     """One price line's HT share on an invoice."""
 
-    label: str
-    ht: Decimal
+    label: str = attrs.field(validator=_validate.instance_of(str))
+    ht: Decimal = attrs.field(validator=_whole_cents)
 
 
 @attrs.frozen(kw_only=True)
 class Invoice:
-    """A quarterly invoice (CP): billed on the quarter's last day for the quarter it covers.
+    """One invoice (CP, §1.8): number ``number`` of period ``period``, for ``covers_start`` …
+    ``covers_end``, issued on ``billed_on``.
 
-    ``months`` is the number of months billed (3, fewer in a pro-rated first period); ``ht`` is
-    the sum of the lines; ``vat`` = ``ht`` × rate rounded once; ``ttc`` = ``ht`` + ``vat``.
+    ``months`` is the number of months billed (fewer in a pro-rated first period); ``ht`` is the
+    sum of the lines; ``vat`` = ``ht`` × rate rounded once; ``ttc`` = ``ht`` + ``vat``.
     """
 
-    period: int
-    quarter: int
-    billed_on: dt.date
-    covers_start: dt.date
-    covers_end: dt.date
-    months: int
-    lines: tuple[InvoiceLine, ...]
-    ht: Decimal
-    vat: Decimal
-    ttc: Decimal
+    frequency: Frequency = attrs.field(validator=_validate.choice(Frequency))
+    period: int = attrs.field(validator=_positive)
+    number: int = attrs.field(validator=_positive)
+    billed_on: dt.date = attrs.field(validator=_validate.check(_validate.day))
+    covers_start: dt.date = attrs.field(validator=_validate.check(_validate.day))
+    covers_end: dt.date = attrs.field(validator=_validate.check(_validate.day))
+    months: int = attrs.field(validator=_validate.check(_validate.integer, minimum=0))
+    lines: tuple[InvoiceLine, ...] = attrs.field(converter=_validate.tuple_of(InvoiceLine))  # type: ignore[misc]
+    ht: Decimal = attrs.field(validator=_whole_cents)
+    vat: Decimal = attrs.field(validator=_whole_cents)
+    ttc: Decimal = attrs.field(validator=[_whole_cents, _check_total])
 
-    def to_record(self) -> dict[str, Any]:
-        """The invoice as one flat record (lines summed)."""
-        return {
-            "period": self.period,
-            "quarter": f"T{self.quarter}",
-            "billed_on": self.billed_on,
-            "covers_start": self.covers_start,
-            "covers_end": self.covers_end,
-            "months": self.months,
-            "ht": self.ht,
-            "vat": self.vat,
-            "ttc": self.ttc,
-        }
+    @property
+    def quarter(self) -> int:
+        """The invoice's number within its period (the CP's T1…T4 for quarterly billing)."""
+        return self.number
+
+    @property
+    def label(self) -> str:
+        """The CP's short name: T1…T4 for quarters; M1…, S1…, A1 for the other frequencies."""
+        return f"{_FREQUENCIES[self.frequency][2]}{self.number}"
+
+    @property
+    def amounts(self) -> Amounts:
+        """The invoice's HT, VAT and TTC."""
+        return Amounts(ht=self.ht, vat=self.vat, ttc=self.ttc)
 
 
 @attrs.frozen(kw_only=True)
-class BillingSchedule:
+class BillingTerms:
+    """How a contract is billed: how often, when, and how an initial period is pro-rated (CP,
+    §1.8, §1.11).
+
+    ``first_of_month`` is §1.11's reading for an installation on a month's 1st
+    (:data:`FirstOfMonth`); the methods take a keyword of the same name that overrides it.
+
+    >>> terms = BillingTerms(frequency="half_yearly", timing="in_advance")
+    >>> term = ContractTerm(start=date(2025, 1, 1), period_months=36, renewals=0, notice_months=2)
+    >>> [d.isoformat() for d in terms.billing_dates(term)]
+    ['2025-01-01', '2025-07-01', '2026-01-01', '2026-07-01', '2027-01-01', '2027-07-01']
+    >>> terms.to_text(), terms.to_text(lang="en")
+    ('semestrielle à terme à échoir', 'half-yearly in advance')
+    """
+
+    frequency: Frequency = attrs.field(validator=_validate.choice(Frequency))
+    timing: Timing = attrs.field(validator=_validate.choice(Timing))
+    first_of_month: FirstOfMonth = attrs.field(
+        default="next_month", validator=_validate.choice(FirstOfMonth)
+    )
+
+    @classmethod
+    def comelus(cls) -> BillingTerms:
+        """The CP's billing: "La facturation se fera au trimestre", at the end of each quarter."""
+        return cls(frequency="quarterly", timing="in_arrears")
+
+    @property
+    def months(self) -> int:
+        """Months covered by one invoice: 1, 3, 6 or 12."""
+        return _FREQUENCIES[self.frequency][0]
+
+    def to_text(self, *, lang: Lang = "fr") -> str:
+        """« trimestrielle à terme échu » / "quarterly in arrears"."""
+        lang = _text.check_lang(lang)
+        french, english = _TIMINGS[self.timing]
+        words = _FREQUENCIES[self.frequency]
+        return pick(f"{words[3]} {french}", f"{words[4]} {english}", lang)
+
+    def billing_dates(self, term: ContractTerm) -> tuple[dt.date, ...]:
+        """Every billing date of every period of ``term`` (no pro-rata)."""
+        _check_term(term)
+        return tuple(self._billed_on(s, self.months) for s in term.slices(self.months))
+
+    def _billed_on(self, piece: Slice, billed: int) -> dt.date:
+        if self.timing == "in_arrears":
+            return piece.end
+        if 0 < billed < self.months:  # in advance, a pro-rated slice: from its first billed month
+            return YearMonth.of(piece.start).shift(self.months - billed).first_day
+        return piece.start
+
+    def annual(self, prices: PriceList) -> Amounts:
+        """What a full year costs billed this way: the sums of its invoices (HT, VAT, TTC).
+
+        The HT is always :attr:`PriceList.annual`'s; the VAT is computed on each invoice, so
+        it may differ by a cent or two from one yearly invoice's.
+
+        >>> odd = PriceList(lines=(PriceLine(label="x", annual_ht=Decimal("1000.03")),),
+        ...                 vat_rate_percent=Decimal("20"))
+        >>> BillingTerms.comelus().annual(odd).ttc, odd.annual.ttc
+        (Decimal('1200.03'), Decimal('1200.04'))
+        """
+        _check_prices(prices)
+        ratios = _ratios(prices)
+        invoices = [
+            _amounts(ratios, prices.vat_rate_percent, self.months * k, self.months)[1]
+            for k in range(12 // self.months)
+        ]
+        return Amounts.total(invoices)
+
+    def schedule(
+        self,
+        term: ContractTerm,
+        prices: PriceList,
+        *,
+        installed_on: dt.date | None = None,
+        first_of_month: FirstOfMonth | None = None,
+    ) -> BillingSchedule:
+        """The invoices of every period of ``term`` at ``prices`` (CP, §1.8, §1.11).
+
+        A line's share of an invoice is the difference of its running totals, ``annual`` ×
+        billed months so far / 12, each rounded once to the cent: a period's invoices sum
+        exactly to its lines' amounts, and a remainder cent falls on the invoice where the
+        running total crosses a half cent. With ``installed_on`` (in the initial period), the
+        initial period is pro-rated as in :meth:`PriceList.prorated_ht`: an invoice carries only
+        its months from the first day of the month after the installation.
+        """
+        _check_term(term)
+        _check_prices(prices)
+        reading = self.first_of_month if first_of_month is None else first_of_month
+        _validate.one_of("first_of_month", reading, _validate.literal_values(FirstOfMonth))
+        starts = None if installed_on is None else _billing_start(term, installed_on, reading)
+        ratios = _ratios(prices)
+        invoices: list[Invoice] = []
+        before = 0
+        for piece in term.slices(self.months):
+            before = 0 if piece.number == 1 else before
+            billed = self.months
+            if starts is not None and piece.period == 1:
+                skipped = _month_index(starts) - _month_index(YearMonth.of(piece.start))
+                billed = min(max(self.months - skipped, 0), self.months)
+            lines, amounts = _amounts(ratios, prices.vat_rate_percent, before, billed)
+            before += billed
+            invoices.append(
+                Invoice(
+                    frequency=self.frequency,
+                    period=piece.period,
+                    number=piece.number,
+                    billed_on=self._billed_on(piece, billed),
+                    covers_start=piece.start,
+                    covers_end=piece.end,
+                    months=billed,
+                    lines=lines,
+                    ht=amounts.ht,
+                    vat=amounts.vat,
+                    ttc=amounts.ttc,
+                )
+            )
+        return BillingSchedule(billing=self, invoices=tuple(invoices))
+
+
+@attrs.frozen(kw_only=True)
+class BillingSchedule(Report):
     """Every invoice of a term, in billing order (CP "Périodicités", §1.8, §1.11)."""
 
-    invoices: tuple[Invoice, ...]
+    billing: BillingTerms = attrs.field(validator=_validate.instance_of(BillingTerms))
+    invoices: tuple[Invoice, ...] = attrs.field(converter=_validate.tuple_of(Invoice))  # type: ignore[misc]
+
+    @property
+    def COLUMNS(self) -> tuple[Column, ...]:  # type: ignore[override]  # noqa: N802
+        """The table's columns; the invoice's short name is headed for its frequency."""
+        key = _FREQUENCIES[self.billing.frequency][1]
+        heads = {
+            "month": ("mois", "month"),
+            "quarter": ("trimestre", "quarter"),
+            "half_year": ("semestre", "half-year"),
+            "year": ("année", "year"),
+        }[key]
+        return (
+            Column("period", "période", "period", "number"),
+            Column(key, *heads, "text"),
+            Column("billed_on", "facturée le", "billed on", "date"),
+            Column("covers_start", "du", "from", "date"),
+            Column("covers_end", "au", "to", "date"),
+            Column("months", "mois facturés", "months billed", "number"),
+            Column("ht", "HT", "excl. VAT", "money"),
+            Column("vat", "TVA", "VAT", "money"),
+            Column("ttc", "TTC", "incl. VAT", "money"),
+        )
 
     def for_period(self, number: int) -> tuple[Invoice, ...]:
         """The invoices of period ``number`` (1 = the initial period)."""
@@ -394,474 +731,141 @@ class BillingSchedule:
         invoices = self.for_period(number)
         if not invoices:
             raise OutsideTermError(f"number={number!r} is not a period of this schedule")
-        return Amounts(
-            ht=_sum(i.ht for i in invoices),
-            vat=_sum(i.vat for i in invoices),
-            ttc=_sum(i.ttc for i in invoices),
-        )
+        return Amounts.total(i.amounts for i in invoices)
 
     def to_records(self) -> list[dict[str, Any]]:
-        """One record per invoice."""
-        return [invoice.to_record() for invoice in self.invoices]
+        """One record per invoice; the short name's key is the frequency's (``quarter``: T1…)."""
+        key = _FREQUENCIES[self.billing.frequency][1]
+        return [
+            {
+                "period": i.period,
+                key: i.label,
+                "billed_on": i.billed_on,
+                "covers_start": i.covers_start,
+                "covers_end": i.covers_end,
+                "months": i.months,
+                "ht": i.ht,
+                "vat": i.vat,
+                "ttc": i.ttc,
+            }
+            for i in self.invoices
+        ]
 
-    def __repr__(self) -> str:
-        return table_repr(f"<BillingSchedule: {len(self.invoices)} invoices>", self.to_records())
+    def headline(self, *, lang: Lang = "fr") -> str:
+        """« 16 factures, facturation trimestrielle à terme échu »."""
+        lang = _text.check_lang(lang)
+        count = len(self.invoices)
+        return pick(
+            f"{count} facture{'s' if count > 1 else ''}, facturation "
+            f"{self.billing.to_text(lang='fr')}",
+            f"{count} invoice{'s' if count > 1 else ''}, billed {self.billing.to_text(lang='en')}",
+            lang,
+        )
 
-    def _repr_html_(self) -> str:
-        return html_table(self.to_records())
+
+def _check_term(term: object) -> None:
+    if not isinstance(term, ContractTerm):
+        raise WrongTypeError(
+            f"term={term!r} is not a ContractTerm; pass e.g. ContractTerm.comelus()"
+        )
+
+
+def _check_prices(prices: object) -> None:
+    if not isinstance(prices, PriceList):
+        raise WrongTypeError(
+            f"prices={prices!r} is not a PriceList; pass e.g. PriceList.comelus_2024()"
+        )
+
+
+def _ratios(prices: PriceList) -> list[tuple[str, Ratio]]:
+    """Each line's label and annual HT as an integer ratio (computed once per schedule)."""
+    return [(line.label, line.annual_ht.as_integer_ratio()) for line in prices.lines]
+
+
+def _amounts(
+    ratios: list[tuple[str, Ratio]], rate_percent: Decimal, before: int, months: int
+) -> tuple[tuple[InvoiceLine, ...], Amounts]:
+    """The lines and amounts of an invoice of ``months`` months after ``before`` billed ones."""
+    shares = [(label, _share(annual, before, months)) for label, annual in ratios]
+    lines = tuple(InvoiceLine(label=label, ht=_cents_value(share)) for label, share in shares)
+    return lines, Amounts._of_cents(sum(share for _, share in shares), rate_percent)
+
+
+def _billing_start(term: ContractTerm, installed_on: dt.date, reading: FirstOfMonth) -> YearMonth:
+    """The first billed month of a term's initial period for an installation (§1.11)."""
+    initial = term.periods[0]
+    _validate.day("installed_on", installed_on)
+    if not initial.contains(installed_on):
+        raise OutsideTermError(
+            f"installed_on={installed_on!r} is outside the initial period "
+            f"{initial.start.isoformat()}…{initial.end.isoformat()}; pass a date within it"
+        )
+    if term.start.day != 1:
+        raise InvalidArgumentError(
+            f"term.start={term.start!r} is not the first day of a month; §1.11 pro-rates whole "
+            f"months, so a pro-rated schedule needs a term that starts on a month's 1st"
+        )
+    month = YearMonth.of(installed_on)
+    if reading == "same_month" and installed_on.day == 1:
+        return month
+    return YearMonth(month.year + month.month // 12, month.month % 12 + 1)
 
 
 def billing_schedule(
     term: ContractTerm,
     prices: PriceList,
     *,
+    billing: BillingTerms,
     installed_on: dt.date | None = None,
-    first_of_month: FirstOfMonth = "next_month",
+    first_of_month: FirstOfMonth | None = None,
 ) -> BillingSchedule:
-    """The quarterly invoices of every period of ``term`` at ``prices`` (CP, §1.8, §1.11).
+    """The invoices of every period of ``term`` at ``prices``, billed per ``billing`` (CP, §1.8).
 
-    Each quarter is invoiced on its last day (terme échu). A line's share of a quarter is the
-    difference of its running totals, ``annual`` × billed months so far / 12, each rounded
-    once to the cent: a period's quarters sum exactly to its lines' amounts, and a remainder
-    cent falls on the quarter where the running total crosses a half cent. With
-    ``installed_on`` (in the initial period), the initial period is pro-rated as in
-    :func:`prorata_initial_price`: a quarter carries only its months from the first day of the
-    month after the installation.
+    The function form of :meth:`BillingTerms.schedule`.
 
     >>> schedule = billing_schedule(
-    ...     ContractTerm.comelus(), PriceList.comelus_2024(), installed_on=date(2024, 10, 15)
+    ...     ContractTerm.comelus(), PriceList.comelus_2024(), billing=BillingTerms.comelus(),
+    ...     installed_on=date(2024, 10, 15),
     ... )
     >>> [(i.months, i.ht) for i in schedule.for_period(1)]
     [(1, Decimal('112.50')), (3, Decimal('337.50')), (3, Decimal('337.50')), (3, Decimal('337.50'))]
     >>> schedule.period_total(1).ht
     Decimal('1125.00')
     """
-    if not isinstance(term, ContractTerm):
-        raise WrongTypeError(f"term={term!r} is not a ContractTerm; pass ContractTerm.comelus()")
-    if not isinstance(prices, PriceList):
-        raise WrongTypeError(f"prices={prices!r} is not a PriceList; pass PriceList.comelus_2024()")
-    _validate.one_of("first_of_month", first_of_month, _FIRST_OF_MONTH)
-    billing_start: dt.date | None = None
-    if installed_on is not None:
-        initial: Period = term.periods[0]
-        _validate.day("installed_on", installed_on)
-        if not initial.contains(installed_on):
-            raise OutsideTermError(
-                f"installed_on={installed_on!r} is outside the initial period "
-                f"{initial.start.isoformat()}…{initial.end.isoformat()}; pass a date within it"
-            )
-        _check_month_end("the initial period's end", initial.end)
-        billing_start = _billing_start(installed_on, first_of_month)
-    invoices: list[Invoice] = []
-    billed_so_far: dict[int, int] = {}
-    for q in term.quarters():
-        if q.period == 1 and billing_start is not None:
-            months = sum(
-                1 for j in range(3) if _add_months(q.start, j) >= billing_start
-            )  # q.start is a month's 1st here: the initial period ends on a month's end
-        else:
-            months = 3
-        before = billed_so_far.get(q.period, 0)
-        billed_so_far[q.period] = before + months
-        lines = tuple(
-            InvoiceLine(label=line.label, ht=_share(line.annual_ht, before, months))
-            for line in prices.lines
-        )
-        amounts = Amounts.of_ht(_sum(line.ht for line in lines), prices.vat_rate_percent)
-        invoices.append(
-            Invoice(
-                period=q.period,
-                quarter=q.number,
-                billed_on=q.billed_on,
-                covers_start=q.start,
-                covers_end=q.end,
-                months=months,
-                lines=lines,
-                ht=amounts.ht,
-                vat=amounts.vat,
-                ttc=amounts.ttc,
-            )
-        )
-    return BillingSchedule(invoices=tuple(invoices))
-
-
-# --- Section 7: unit prices of services ordered on demand -------------------------------------
-
-
-@attrs.frozen(kw_only=True)
-class UnitPrice:
-    """A unit price of section 7: a code, the designation, its unit, HT and the printed TTC."""
-
-    code: str
-    label: str
-    unit: str
-    ht: Decimal = attrs.field(validator=_price_check("unit price"))
-    ttc: Decimal = attrs.field(validator=_price_check("unit price"))
-
-
-def _unit(code: str, label: str, ht: str, ttc: str, unit: str = "day") -> UnitPrice:
-    return UnitPrice(code=code, label=label, unit=unit, ht=Decimal(ht), ttc=Decimal(ttc))
-
-
-#: Section 7 "Coûts des prestations unitaires à commande", as printed (HT and TTC columns).
-UNIT_PRICES: tuple[UnitPrice, ...] = (
-    _unit(
-        "site_steering",
-        "Directeur de projet, comité de pilotage/projet, sur site",
-        "1030.00",
-        "1236.00",
-    ),
-    _unit(
-        "site_integration", "Assistance technique à l'intégration sur site", "1030.00", "1236.00"
-    ),
-    _unit("site_functional_training", "Formation fonctionnelle sur site", "1030.00", "1236.00"),
-    _unit("site_functional_assistance", "Assistance fonctionnelle sur site", "1030.00", "1236.00"),
-    _unit("site_technical_training", "Formation technique sur site", "1030.00", "1236.00"),
-    _unit(
-        "remote_steering",
-        "Directeur de projet, comité de pilotage/projet, en centre",
-        "600.00",
-        "720.00",
-    ),
-    _unit(
-        "remote_integration", "Assistance technique à l'intégration, en centre", "600.00", "720.00"
-    ),
-    _unit("remote_training", "Formation fonctionnelle ou technique, en centre", "600.00", "720.00"),
-    _unit(
-        "remote_functional_assistance", "Assistance fonctionnelle, en centre", "600.00", "720.00"
-    ),
-    _unit("remote_customer_training", "Formation collectivité, en centre", "600.00", "720.00"),
-    _unit("development", "Développement complémentaire", "500.00", "600.00"),
-    _unit(
-        "version_upgrade",
-        "Montée de version (un environnement / une instance)",
-        "300.00",
-        "360.00",
-        "upgrade",
-    ),
-    _unit(
-        "storage_gb_month",
-        "Volume stocké et backupé, par Go et par mois",
-        "2.50",
-        "3.00",
-        "GB-month",
-    ),
-)
-
-#: The monthly price of one stored and backed-up GB, HT (§7).
-STORAGE_GB_MONTH_HT = Decimal("2.50")
-
-_UNIT_BY_CODE = {u.code: u for u in UNIT_PRICES}
-
-
-@attrs.frozen(kw_only=True)
-class QuoteLine:
-    """A quantity of one unit price; ``ht`` = quantity × unit HT, rounded once to the cent."""
-
-    code: str
-    label: str
-    quantity: Decimal
-    unit_ht: Decimal
-    ht: Decimal
-
-
-@attrs.frozen(kw_only=True)
-class Quote:
-    """A quote for ordered services (§7): its lines and the totals, VAT on the total HT."""
-
-    lines: tuple[QuoteLine, ...]
-    ht: Decimal
-    vat: Decimal
-    ttc: Decimal
-
-    def to_records(self) -> list[dict[str, Any]]:
-        """One record per line."""
-        return [
-            {
-                "code": line.code,
-                "label": line.label,
-                "quantity": line.quantity,
-                "unit_ht": line.unit_ht,
-                "ht": line.ht,
-            }
-            for line in self.lines
-        ]
-
-    def __repr__(self) -> str:
-        return table_repr(f"<Quote: {len(self.lines)} lines, {self.ttc} € TTC>", self.to_records())
-
-    def _repr_html_(self) -> str:
-        return html_table(self.to_records())
-
-
-def quote(
-    items: Mapping[str, Decimal | int] | Iterable[tuple[str, Decimal | int]],
-    *,
-    vat_rate_percent: Decimal = VAT_RATE_PERCENT,
-) -> Quote:
-    """Price ordered services at the section 7 unit prices (§7).
-
-    ``items`` maps a :data:`UNIT_PRICES` code to a quantity (``Decimal`` or ``int``, a half
-    day is ``Decimal("0.5")``). Each line is rounded once; VAT is computed on the total HT.
-
-    >>> q = quote({"site_functional_training": 2, "development": Decimal("0.5")})
-    >>> [line.ht for line in q.lines], q.ht, q.vat, q.ttc
-    ([Decimal('2060.00'), Decimal('250.00')], Decimal('2310.00'), Decimal('462.00'), Decimal('2772.00'))
-    >>> quote({"coffee": 1})
-    Traceback (most recent call last):
-    ...
-    libriciel_terms.errors.UnknownPriceError: items['coffee'] is not a section 7 unit price; pass one of site_steering, ...
-    """
-    rate = _validate.decimal("vat_rate_percent", vat_rate_percent, what="rate", minimum=Decimal(0))
-    if isinstance(items, Mapping):
-        pairs: list[Any] = list(items.items())
-    elif isinstance(items, (str, bytes)) or not isinstance(items, Iterable):
+    if not isinstance(billing, BillingTerms):
         raise WrongTypeError(
-            f"items={items!r} is not a mapping of unit price codes to quantities; "
-            f'pass e.g. {{"development": 2}}'
+            f"billing={billing!r} is not a BillingTerms; pass e.g. BillingTerms.comelus()"
         )
-    else:
-        pairs = list(items)
-    lines: list[QuoteLine] = []
-    for pair in pairs:
-        if not isinstance(pair, tuple) or len(pair) != 2:
-            raise WrongTypeError(f"items[…]={pair!r} is not a (code, quantity) pair")
-        code, quantity = pair
-        unit = _UNIT_BY_CODE.get(code) if isinstance(code, str) else None
-        if unit is None:
-            codes = ", ".join(_UNIT_BY_CODE)
-            raise UnknownPriceError(
-                f"items[{code!r}] is not a section 7 unit price; pass one of {codes}"
-            )
-        qty = _validate.decimal(
-            f"items[{code!r}]", quantity, what="quantity", accept=(int,), minimum=Decimal(0)
-        )
-        lines.append(
-            QuoteLine(
-                code=unit.code,
-                label=unit.label,
-                quantity=qty,
-                unit_ht=unit.ht,
-                ht=cents(Fraction(qty) * Fraction(unit.ht)),
-            )
-        )
-    total = Amounts.of_ht(_sum(line.ht for line in lines), rate)
-    return Quote(lines=tuple(lines), ht=total.ht, vat=total.vat, ttc=total.ttc)
+    return billing.schedule(term, prices, installed_on=installed_on, first_of_month=first_of_month)
 
 
-def storage_quote(gigabytes: Decimal | int, *, months: int = 1) -> Quote:
-    """The price of ``gigabytes`` stored and backed up for ``months`` months (§7: 2.50 HT/GB/month).
+# -- names that moved (transitional: the package's __init__ still imports them from here) ----
 
-    >>> storage_quote(40, months=3).ht
-    Decimal('300.00')
-    """
-    gb = _validate.decimal("gigabytes", gigabytes, what="volume", accept=(int,), minimum=Decimal(0))
-    count = _validate.integer("months", months, minimum=0)
-    return quote([("storage_gb_month", CONTEXT.multiply(gb, Decimal(count)))])
-
-
-# --- Liability (§1.4.1) ------------------------------------------------------------------------
-
-
-def liability_cap(annual_price: Decimal, *, damage: DamageKind = "direct") -> Decimal | None:
-    """The most the titulaire owes for one damage (§1.4.1).
-
-    "L'indemnité totale … ne pourra dépasser le prix du service annuel (maintenance et/ou
-    support) à l'origine du dommage": the cap is ``annual_price``, the annual price of the
-    service that caused the damage (HT, as the CP states prices). Indirect damage, lost or
-    damaged records and data are excluded (0.00); bodily injury and damage to physical property
-    have no contractual cap (``None``: droit commun).
-
-    >>> liability_cap(Decimal("1350.00"))
-    Decimal('1350.00')
-    >>> liability_cap(Decimal("250.00"), damage="indirect")
-    Decimal('0.00')
-    >>> liability_cap(Decimal("1350.00"), damage="bodily") is None
-    True
-    """
-    amount = _validate.money("annual_price", annual_price)
-    _validate.one_of("damage", damage, _DAMAGES)
-    if damage in ("bodily", "property"):
-        return None
-    if damage == "indirect":
-        return cents(0)
-    return cents(Fraction(amount))
-
-
-# --- The contract's own figures, checked (RULES.md C3, C4, C5, C8) ------------------------------
-
-#: Figures as the contract's text prints them (transcribed, not computed).
-_DECISION_LATEST_END = dt.date(2027, 8, 31)  # "soit jusqu'au 31 Août 2027 au plus tard"
-_DECISION_ANNUAL_HT = Decimal("1350.00")  # "1'350€ HT, comprenant ..."
-_DECISION_HOSTING_LABELS = (
-    "Utilisation du service",
-    "Volume transitant (20 To annuels)",
-    "Stockage",
+_MOVED = MappingProxyType(
+    {
+        "Quote": "unit_prices",
+        "QuoteLine": "unit_prices",
+        "UnitPrice": "unit_prices",
+        "quote": "unit_prices",
+        "storage_quote": "unit_prices",
+        "ConsistencyReport": "consistency",
+        "Finding": "consistency",
+        "check_consistency": "consistency",
+        "DamageKind": "liability",
+        "liability_cap": "liability",
+    }
 )
-_CP_ANNUAL_PRINTED = Amounts(
-    ht=Decimal("337.50"), vat=Decimal("67.50"), ttc=Decimal("405.00")
-)  # CP "Total annuel HT / Montant annuel TVA / Montant annuel TTC"
-_CLAUSE_1_11_MONTHS = 48  # "renouvellements compris (48 mois)"
-
-Figure = Decimal | int | dt.date | bool
 
 
-@attrs.frozen(kw_only=True)
-class Finding:
-    """One contradiction of the contract's text, with both readings and the numbers."""
-
-    id: str
-    clause: str
-    reading_a: str
-    reading_b: str
-    figures: tuple[tuple[str, Figure], ...]
-    resolution: str
-
-    def figure(self, name: str) -> Figure:
-        """The figure called ``name``."""
-        for key, value in self.figures:
-            if key == name:
-                return value
-        raise UnknownPriceError(
-            f"name={name!r} is not a figure of {self.id}; pass one of "
-            + ", ".join(k for k, _ in self.figures)
-        )
-
-    def to_record(self) -> dict[str, Any]:
-        """The finding as one flat record; figures as ``name=value`` text."""
-        return {
-            "id": self.id,
-            "clause": self.clause,
-            "reading_a": self.reading_a,
-            "reading_b": self.reading_b,
-            "figures": "; ".join(f"{k}={v}" for k, v in self.figures),
-            "resolution": self.resolution,
-        }
-
-
-@attrs.frozen(kw_only=True)
-class ConsistencyReport:
-    """The findings of :func:`check_consistency`, in contradiction order."""
-
-    findings: tuple[Finding, ...]
-
-    def __getitem__(self, finding_id: str) -> Finding:
-        for finding in self.findings:
-            if finding.id == finding_id:
-                return finding
-        raise UnknownPriceError(
-            f"finding_id={finding_id!r} is not a finding; pass one of "
-            + ", ".join(f.id for f in self.findings)
-        )
-
-    def to_records(self) -> list[dict[str, Any]]:
-        """One record per finding."""
-        return [finding.to_record() for finding in self.findings]
-
-    def __repr__(self) -> str:
-        return table_repr(
-            f"<ConsistencyReport: {len(self.to_records())} findings>", self.to_records()
-        )
-
-    def _repr_html_(self) -> str:
-        return html_table(self.to_records())
-
-
-def check_consistency(
-    term: ContractTerm | None = None, prices: PriceList | None = None
-) -> ConsistencyReport:
-    """Recompute the contract's own figures and report where its texts disagree.
-
-    ``term`` and ``prices`` default to the ComElus 2024 presets; the printed figures they are
-    compared with are those of the decision, the CP and clause 1.11.
-
-    >>> report = check_consistency()
-    >>> [f.id for f in report.findings]
-    ['C3', 'C4', 'C5', 'C8']
-    >>> report["C3"].figure("decision_latest_end"), report["C3"].figure("computed_latest_end")
-    (datetime.date(2027, 8, 31), datetime.date(2028, 8, 31))
-    >>> report["C5"].figure("decision_components_sum_ht")
-    Decimal('1100.00')
-    """
-    term = ContractTerm.comelus() if term is None else term
-    prices = PriceList.comelus_2024() if prices is None else prices
-    if not isinstance(term, ContractTerm):
-        raise WrongTypeError(f"term={term!r} is not a ContractTerm")
-    if not isinstance(prices, PriceList):
-        raise WrongTypeError(f"prices={prices!r} is not a PriceList")
-    months_to_decision_end = _whole_months(term.start, _DECISION_LATEST_END + _ONE_DAY)
-    c3 = Finding(
-        id="C3",
-        clause="decision vs CP, §1.7, §1.11",
-        reading_a="decision: renewable 3 times, 'soit jusqu'au 31 Août 2027 au plus tard'",
-        reading_b="CP table and §1.11: 1 year + 3 renewals, last period ends 31/08/28, 48 months",
-        figures=(
-            ("decision_latest_end", _DECISION_LATEST_END),
-            ("decision_months", months_to_decision_end),
-            ("computed_latest_end", term.latest_end),
-            ("computed_months", term.months),
-            ("clause_1_11_months", _CLAUSE_1_11_MONTHS),
-        ),
-        resolution="reading B: ContractTerm.comelus() ends on latest_end",
-    )
-    first = term.anniversaries[0] if term.anniversaries else None
-    c4_figures: tuple[tuple[str, Figure], ...] = ()
-    if first is not None:
-        a = term.notice_deadline(first, reading="end_of_year")
-        b = term.notice_deadline(first)
-        c4_figures = (
-            ("anniversary", first),
-            ("deadline_decision", a),
-            ("deadline_anniversary", b),
-            ("difference_days", (b - a).days),
-        )
-    c4 = Finding(
-        id="C4",
-        clause="decision vs §1.7, §1.9, CP",
-        reading_a="decision: notice 'deux mois avant la fin de l'année en cours'",
-        reading_b="§1.7, §1.9, CP: '2 mois avant la date anniversaire'",
-        figures=c4_figures,
-        resolution="reading B by default; notice_deadline(..., reading='end_of_year') gives A",
-    )
-    hosting = _sum(
-        line.annual_ht for line in prices.lines if line.label in _DECISION_HOSTING_LABELS
-    )
-    annual = prices.annual
-    quarterly = prices.quarterly
-    c5 = Finding(
-        id="C5",
-        clause="decision, CP",
-        reading_a="decision: '1'350€ HT, comprenant 650 + 300 + 150'; "
-        "CP 'Total annuel' 337,50 / 67,50 / 405,00",
-        reading_b="1,350 = 650 + 300 + 150 + 250 (support); the CP's 'annuel' row repeats the "
-        "quarterly total",
-        figures=(
-            ("decision_stated_ht", _DECISION_ANNUAL_HT),
-            ("decision_components_sum_ht", hosting),
-            ("computed_annual_ht", annual.ht),
-            ("computed_annual_vat", annual.vat),
-            ("computed_annual_ttc", annual.ttc),
-            ("computed_quarterly_ht", quarterly.ht),
-            ("computed_quarterly_vat", quarterly.vat),
-            ("computed_quarterly_ttc", quarterly.ttc),
-            ("cp_printed_annual_ht", _CP_ANNUAL_PRINTED.ht),
-            ("cp_printed_annual_vat", _CP_ANNUAL_PRINTED.vat),
-            ("cp_printed_annual_ttc", _CP_ANNUAL_PRINTED.ttc),
-            ("cp_annual_row_equals_quarterly", quarterly == _CP_ANNUAL_PRINTED),
-        ),
-        resolution="reading B: PriceList.comelus_2024() has the four lines; annual = sum",
-    )
-    c8 = Finding(
-        id="C8",
-        clause="§1.11",
-        reading_a="prices 'fermes et définitifs' for the whole term, renewals included (48 mois)",
-        reading_b="'sauf volonté différente' of the buyer, who may impose the Syntec revision "
-        "from the end of the first year",
-        figures=(
-            ("clause_1_11_months", _CLAUSE_1_11_MONTHS),
-            ("computed_months", term.months),
-            ("first_possible_revision", first if first is not None else term.latest_end),
-        ),
-        resolution="reading A by default (firm prices); a revision rebuilds the PriceList",
-    )
-    return ConsistencyReport(findings=(c3, c4, c5, c8))
+def __getattr__(name: str) -> Any:
+    if name in _MOVED:
+        return getattr(importlib.import_module(f"libriciel_terms.{_MOVED[name]}"), name)
+    if name == "VAT_RATE_PERCENT":
+        return PriceList.comelus_2024().vat_rate_percent
+    if name in ("UNIT_PRICES", "STORAGE_GB_MONTH_HT"):
+        unit_prices = importlib.import_module("libriciel_terms.unit_prices")
+        preset = unit_prices.UnitPriceList.comelus_2024()
+        if name == "UNIT_PRICES":
+            return tuple(preset.values())
+        return preset["storage_gb_month"].ht
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

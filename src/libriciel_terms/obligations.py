@@ -32,7 +32,7 @@ import attrs
 
 from libriciel_terms import _validate
 from libriciel_terms._records import html_table, table_repr
-from libriciel_terms.billing import PriceList, billing_schedule
+from libriciel_terms.billing import BillingTerms, PriceList, billing_schedule
 from libriciel_terms.data_protection import end_of_contract_chain
 from libriciel_terms.errors import OptionalDependencyError, WrongTypeError
 from libriciel_terms.hours import BusinessHours
@@ -250,7 +250,7 @@ def obligations_calendar(
         raise WrongTypeError(f"prices={prices!r} is not a PriceList")
     delay = _validate.integer("payment_received_after_days", payment_received_after_days, minimum=0)
     items: list[Obligation] = []
-    for invoice in billing_schedule(term, prices).invoices:
+    for invoice in billing_schedule(term, prices, billing=BillingTerms.comelus()).invoices:
         period = term.periods[invoice.period - 1]
         label = _quarter_label(invoice.quarter, period.start)
         covers = f"{invoice.covers_start} → {invoice.covers_end}"

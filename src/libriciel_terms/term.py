@@ -1,4 +1,4 @@
-"""The contract's term: periods, tacit renewals, notice and late termination (contract §1.7, §1.9, CP).
+"""The contract's term: periods, tacit renewals and the notice deadline (Contract CP, §1.7, §1.9).
 
 The conditions particulières (CP) and clause 1.7 say: the contract "prend effet à partir du
 01/09/24 pour une période initiale de 1 an renouvelable 3 fois par reconduction tacite", and "la
@@ -12,76 +12,92 @@ pouvoir adjudicateur 2 mois avant la date anniversaire". Four periods of one yea
 >>> term.latest_end, term.months
 (datetime.date(2028, 8, 31), 48)
 
-The decision's "soit jusqu'au 31 Août 2027 au plus tard" contradicts this (RULES.md C3); the
-library follows the CP table and clause 1.11's "48 mois", and ``billing.check_consistency`` reports
-the contradiction with its numbers.
+The decision's "soit jusqu'au 31 Août 2027 au plus tard" contradicts this (C3 in
+``docs/contradictions.md``); the library follows the CP table and clause 1.11's "48 mois", and
+``consistency.check_consistency`` reports the contradiction with its numbers.
 
-Non-renewal notice (§1.7, §1.9, CP): received at least two months before the anniversary date. The
-decision's "deux mois avant la fin de l'année en cours" gives one day earlier (RULES.md C4); it is
-the ``reading="end_of_year"`` option:
+Non-renewal notice (§1.7, §1.9, CP): received at least two months before the anniversary date.
+The decision's "deux mois avant la fin de l'année en cours" gives one day earlier when "l'année"
+is the contract year (C4, ``reading="end_of_year"``), or 31 October when it is the calendar year
+(``reading="end_of_calendar_year"``: the contract then ends on a 31 December):
 
 >>> term.notice_deadline(date(2025, 9, 1))
 datetime.date(2025, 7, 1)
 >>> term.notice_deadline(date(2025, 9, 1), reading="end_of_year")
 datetime.date(2025, 6, 30)
+>>> term.notice_deadline(date(2026, 9, 1), reading="end_of_calendar_year")
+datetime.date(2025, 10, 31)
+>>> term.ends_on(date(2026, 9, 1), reading="end_of_calendar_year")
+datetime.date(2025, 12, 31)
 
-A late notice (§1.9) takes effect two months after its receipt, and the titulaire invoices the
-balance from the renewal date to that effective date (RULES.md §3):
+Any period length in months is accepted; a notice that is not shorter than a period is refused:
 
->>> from decimal import Decimal
->>> late = late_termination(term, date(2025, 8, 10), Decimal("1350.00"))
->>> late.outcome, late.effective_on, late.days_owed, late.year_days, late.balance
-('late', datetime.date(2025, 10, 10), 40, 365, Decimal('147.95'))
-
-A notice outside the term is refused:
-
->>> late_termination(term, date(2030, 1, 1), Decimal("1350.00"))
+>>> ContractTerm(start=date(2025, 1, 1), period_months=6, renewals=1, notice_months=6)
 Traceback (most recent call last):
 ...
-libriciel_terms.errors.OutsideTermError: received_on=datetime.date(2030, 1, 1) is outside the term 2024-09-01…2028-08-31; pass a date within the term
+libriciel_terms.errors.InvalidArgumentError: notice_months=6 is not shorter than period_months=6; pass a notice shorter than a period
+
+What a late notice does is in :mod:`libriciel_terms.termination`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
-from fractions import Fraction
-from typing import Any, Literal
+import importlib
+from functools import cached_property
+from typing import Any, Literal, TypeVar
 
 import attrs
-from dateutil.relativedelta import relativedelta
 
-from libriciel_terms import _validate
-from libriciel_terms._exact import cents
-from libriciel_terms._records import html_table
-from libriciel_terms.errors import (
-    InvalidArgumentError,
-    OutOfRangeError,
-    OutsideTermError,
-    WrongTypeError,
-)
+from libriciel_terms import _text, _validate
+from libriciel_terms._dates import ONE_DAY, add_months, whole_months
+from libriciel_terms._report import Column, Report
+from libriciel_terms._text import Lang
+from libriciel_terms.errors import InvalidArgumentError, OutOfRangeError, OutsideTermError
 
 __all__ = [
+    "MAX_TERM_MONTHS",
+    "AfterRenewal",
     "BalanceBasis",
     "ContractTerm",
-    "LateTermination",
     "NoticeEffect",
+    "NoticeEvent",
     "NoticeReading",
     "Period",
     "Quarter",
-    "TerminationOutcome",
-    "late_termination",
+    "Slice",
 ]
 
-#: Which text fixes the notice deadline (RULES.md C4): ``"anniversary"`` — two months before the
-#: anniversary date (§1.7, §1.9, CP; the default) — or ``"end_of_year"`` — two months before the
-#: end of the current contract year, the last day of the period (the decision).
-NoticeReading = Literal["anniversary", "end_of_year"]
+#: The longest term accepted, renewals included: a hundred years. It bounds every computation
+#: over the periods, billing dates and invoices of a term.
+MAX_TERM_MONTHS = 1200
 
-#: How a late notice's balance is measured (§1.9): ``"days"`` — days owed over the days of that
-#: contract year (the default, RULES.md §3); ``"months"`` — whole months plus the days of a
-#: partial month over that month's length, over 12; ``"started_months"`` — every month begun is
-#: owed in full, over 12.
+#: Which text fixes the notice deadline before an anniversary (C4, C14):
+#: ``"anniversary"`` — two months before the anniversary date (§1.7, §1.9, CP; the default);
+#: ``"end_of_year"`` — two months before the end of the current contract year, the period's last
+#: day (the decision's "fin de l'année en cours" read as the contract year);
+#: ``"end_of_calendar_year"`` — the decision's words read as the calendar year: the contract ends
+#: on a 31 December, the last one before the anniversary, and the notice is due two months before
+#: it (31 October).
+NoticeReading = Literal["anniversary", "end_of_year", "end_of_calendar_year"]
+
+#: Which event must happen by the notice deadline (C13): ``"received"`` — the registered letter's
+#: receipt (§1.9 "par lettre recommandée avec accusé de réception"; the default) or
+#: ``"decided"`` — the written decision being taken ("si aucune décision écrite contraire n'est
+#: prise", CP and §1.7).
+NoticeEvent = Literal["received", "decided"]
+
+#: What a letter received in a renewed period, on or after its anniversary, is (C12):
+#: ``"next_renewal"`` — notice for the next renewal (the default; §1.9 allows termination only
+#: "avant l'échéance annuelle"); ``"this_renewal"`` — a late notice for the renewal that has just
+#: happened: the contract ends two months after receipt and the balance since that renewal is due
+#: (§1.9 "la période entre le renouvellement et la fin des deux mois").
+AfterRenewal = Literal["next_renewal", "this_renewal"]
+
+#: How a late notice's balance is measured (§1.9): ``"days"`` — days owed over the days of the
+#: contract year (the 12 months) that starts on the renewal (the default); ``"months"`` — whole
+#: months plus the days of a partial month over that month's length, over 12;
+#: ``"started_months"`` — every month begun is owed in full, over 12.
 BalanceBasis = Literal["days", "months", "started_months"]
 
 #: What "prendra effet deux mois après la réception" means for the last day (§1.9):
@@ -91,27 +107,7 @@ BalanceBasis = Literal["days", "months", "started_months"]
 #: stops as that day begins, so its last day is the day before.
 NoticeEffect = Literal["end_of_day", "start_of_day"]
 
-#: What a notice received on a given day does: ``"timely"`` (the contract ends at the period's
-#: end, nothing more is owed), ``"late"`` (it renews, then ends two months after receipt with a
-#: balance), ``"term_expires"`` (received in the last period: the term ends anyway).
-TerminationOutcome = Literal["timely", "late", "term_expires"]
-
-_READINGS = ("anniversary", "end_of_year")
-_BASES = ("days", "months", "started_months")
-_EFFECTS = ("end_of_day", "start_of_day")
-_ONE_DAY = dt.timedelta(days=1)
-
-
-def _add_months(day: dt.date, months: int) -> dt.date:
-    """``day`` plus ``months`` calendar months, clipped to the month's last day (RULES.md §0)."""
-    try:
-        result: dt.date = day + relativedelta(months=months)
-    except (ValueError, OverflowError):
-        raise OutOfRangeError(
-            f"{day.isoformat()} + {months} months is outside the years 1–9999 a date can hold; "
-            f"pass dates and lengths that stay within them"
-        ) from None
-    return result
+_S = TypeVar("_S", bound="Slice")
 
 
 def _check_period(instance: Any, _attribute: Any, _value: Any) -> None:
@@ -129,9 +125,9 @@ class Period:
     (4, datetime.date(2027, 9, 1), datetime.date(2028, 8, 31), 366, False)
     """
 
-    number: int = attrs.field(validator=_validate.attrs_check(_validate.integer, minimum=1))
-    start: dt.date = attrs.field(validator=_validate.attrs_check(_validate.day))
-    end: dt.date = attrs.field(validator=[_validate.attrs_check(_validate.day), _check_period])
+    number: int = attrs.field(validator=_validate.check(_validate.integer, minimum=1))
+    start: dt.date = attrs.field(validator=_validate.check(_validate.day))
+    end: dt.date = attrs.field(validator=[_validate.check(_validate.day), _check_period])
 
     @property
     def days(self) -> int:
@@ -150,18 +146,27 @@ class Period:
 
 
 @attrs.frozen(kw_only=True)
-class Quarter:
-    """A billing quarter of a period; it is invoiced on its last day, ``end`` (terme échu, CP).
+class Slice:
+    """A part of a period covered by one invoice: ``number`` within ``period``, end inclusive.
+
+    Slices are cut from the period's start: ``start`` + k × the slice's months, clipped to the
+    month's end (see :meth:`ContractTerm.slices`).
+    """
+
+    period: int = attrs.field(validator=_validate.check(_validate.integer, minimum=1))
+    number: int = attrs.field(validator=_validate.check(_validate.integer, minimum=1))
+    start: dt.date = attrs.field(validator=_validate.check(_validate.day))
+    end: dt.date = attrs.field(validator=[_validate.check(_validate.day), _check_period])
+
+
+@attrs.frozen(kw_only=True)
+class Quarter(Slice):
+    """A billing quarter of a period; the CP invoices it on its last day, ``end`` (terme échu).
 
     >>> q = ContractTerm.comelus().quarters()[5]
     >>> q.period, q.number, q.start, q.end
     (2, 2, datetime.date(2025, 12, 1), datetime.date(2026, 2, 28))
     """
-
-    period: int
-    number: int
-    start: dt.date
-    end: dt.date
 
     @property
     def billed_on(self) -> dt.date:
@@ -170,45 +175,87 @@ class Quarter:
 
 
 def _check_term(instance: Any, _attribute: Any, _value: Any) -> None:
-    try:
-        _add_months(instance.start, instance.period_months * (instance.renewals + 1))
-    except OutOfRangeError:
-        raise OutOfRangeError(
-            f"start={instance.start!r} with renewals={instance.renewals!r} of "
-            f"period_months={instance.period_months!r} ends after 9999-12-31; pass a shorter term"
-        ) from None
     if instance.notice_months >= instance.period_months:
         raise InvalidArgumentError(
             f"notice_months={instance.notice_months!r} is not shorter than "
             f"period_months={instance.period_months!r}; pass a notice shorter than a period"
         )
+    months = instance.period_months * (instance.renewals + 1)
+    if months > MAX_TERM_MONTHS:
+        raise OutOfRangeError(
+            f"renewals={instance.renewals!r} of period_months={instance.period_months!r} make "
+            f"a term of {months} months; pass a term of at most {MAX_TERM_MONTHS} months "
+            f"(a hundred years)"
+        )
+    try:
+        # the last period, a late notice's effect and the contract year after it are dates
+        add_months(instance.start, months + instance.notice_months + 12)
+    except OutOfRangeError:
+        raise OutOfRangeError(
+            f"start={instance.start!r} with a term of {months} months ends too close to "
+            f"9999-12-31 for the dates computed from it (a late notice's effect, the contract "
+            f"year after a renewal); pass an earlier start or a shorter term"
+        ) from None
 
 
 @attrs.frozen(kw_only=True)
-class ContractTerm:
+class ContractTerm(Report):
     """A contract's term: a start date, a period length and a number of tacit renewals (§1.7, CP).
 
     Periods are computed from ``start`` (``start`` + k × ``period_months`` months, clipped to the
     month's end), so they tile the term without gap, overlap or drift. ``notice_months`` is both
     the non-renewal notice (§1.7) and the delay after which a late notice takes effect (§1.9).
+    The other fields hold the readings of the text (see the ``Literal`` types of this module);
+    the methods and :func:`~libriciel_terms.termination.late_termination` take a keyword of the
+    same name that overrides the field for one call.
 
-    >>> ContractTerm(start=date(2024, 1, 31), period_months=12, renewals=1).anniversaries
+    >>> ContractTerm(start=date(2024, 1, 31), period_months=12, renewals=1, notice_months=2).anniversaries
     (datetime.date(2025, 1, 31),)
     """
 
-    start: dt.date = attrs.field(validator=_validate.attrs_check(_validate.day))
+    COLUMNS = (
+        Column("period", "période", "period", "number"),
+        Column("start", "début", "start", "date"),
+        Column("end", "fin", "end", "date"),
+        Column("days", "jours", "days", "number"),
+        Column("renews_on", "reconduction", "renewal", "date"),
+        Column("notice_deadline", "préavis au plus tard", "notice deadline", "date"),
+        Column(
+            "notice_deadline_decision",
+            "préavis (décision, année du contrat)",
+            "notice (decision, contract year)",
+            "date",
+        ),
+        Column(
+            "notice_deadline_calendar_year",
+            "préavis (décision, année civile)",
+            "notice (decision, calendar year)",
+            "date",
+        ),
+    )
+
+    start: dt.date = attrs.field(validator=_validate.check(_validate.day))
     period_months: int = attrs.field(
-        default=12, validator=_validate.attrs_check(_validate.integer, minimum=1)
+        validator=_validate.check(_validate.integer, minimum=1, maximum=MAX_TERM_MONTHS)
     )
     renewals: int = attrs.field(
-        default=3, validator=_validate.attrs_check(_validate.integer, minimum=0)
+        validator=_validate.check(_validate.integer, minimum=0, maximum=MAX_TERM_MONTHS - 1)
     )
     notice_months: int = attrs.field(
-        default=2,
-        validator=[
-            _validate.attrs_check(_validate.integer, minimum=0),
-            _check_term,
-        ],
+        validator=[_validate.check(_validate.integer, minimum=0), _check_term]
+    )
+    reading: NoticeReading = attrs.field(
+        default="anniversary", validator=_validate.choice(NoticeReading)
+    )
+    notice_event: NoticeEvent = attrs.field(
+        default="received", validator=_validate.choice(NoticeEvent)
+    )
+    after_renewal: AfterRenewal = attrs.field(
+        default="next_renewal", validator=_validate.choice(AfterRenewal)
+    )
+    basis: BalanceBasis = attrs.field(default="days", validator=_validate.choice(BalanceBasis))
+    effect: NoticeEffect = attrs.field(
+        default="end_of_day", validator=_validate.choice(NoticeEffect)
     )
 
     @classmethod
@@ -222,13 +269,14 @@ class ContractTerm:
 
     def _boundary(self, k: int) -> dt.date:
         """The start of period k + 1 (k = 0 is the term's start)."""
-        return _add_months(self.start, k * self.period_months)
+        return add_months(self.start, k * self.period_months)
 
-    @property
+    @cached_property
     def periods(self) -> tuple[Period, ...]:
         """The initial period and every renewal, in order (end inclusive)."""
+        bounds = [self._boundary(k) for k in range(self.renewals + 2)]
         return tuple(
-            Period(number=k + 1, start=self._boundary(k), end=self._boundary(k + 1) - _ONE_DAY)
+            Period(number=k + 1, start=bounds[k], end=bounds[k + 1] - ONE_DAY)
             for k in range(self.renewals + 1)
         )
 
@@ -243,8 +291,8 @@ class ContractTerm:
 
     @property
     def latest_end(self) -> dt.date:
-        """The last day of the term if every renewal happens (CP: 2028-08-31; see RULES.md C3)."""
-        return self._boundary(self.renewals + 1) - _ONE_DAY
+        """The last day of the term if every renewal happens (CP: 2028-08-31; see C3)."""
+        return self.periods[-1].end
 
     @property
     def months(self) -> int:
@@ -263,18 +311,62 @@ class ContractTerm:
                 f"{name}={day!r} is outside the term {self.start.isoformat()}…"
                 f"{self.latest_end.isoformat()}; pass a date within the term"
             )
-        k = next(k for k in range(self.renewals, -1, -1) if self._boundary(k) <= day)
-        return self.periods[k]
+        # the largest k with start + k × period_months <= day, in constant time
+        return self.periods[whole_months(self.start, day) // self.period_months]
+
+    def _renewal(self, anniversary: dt.date) -> Period:
+        """The renewal period starting on ``anniversary``, or ``OutsideTermError``."""
+        _validate.day("anniversary", anniversary)
+        if self.start < anniversary <= self.latest_end:
+            period = self.period_of(anniversary, name="anniversary")
+            if period.start == anniversary:
+                return period
+        shown = self.anniversaries[:6]
+        options = ", ".join(d.isoformat() for d in shown) or "(none: the term has no renewal)"
+        more = "…" if len(self.anniversaries) > len(shown) else ""
+        raise OutsideTermError(
+            f"anniversary={anniversary!r} is not a renewal date of this term; "
+            f"pass one of {options}{more}"
+        )
+
+    def _calendar_year_end(self, anniversary: dt.date) -> dt.date:
+        """The last 31 December of the term before ``anniversary`` (the calendar reading)."""
+        end = dt.date(anniversary.year - 1, 12, 31)
+        if end < self.start:
+            raise OutsideTermError(
+                f"anniversary={anniversary!r}: no 31 December falls between the term's start "
+                f"{self.start.isoformat()} and it, so under reading='end_of_calendar_year' the "
+                f"contract cannot end before this renewal; pass a later anniversary or another "
+                f"reading"
+            )
+        return end
+
+    def ends_on(self, anniversary: dt.date, *, reading: NoticeReading | None = None) -> dt.date:
+        """The last day the contract runs when notice is given in time before ``anniversary``.
+
+        The period's last day under the ``"anniversary"`` and ``"end_of_year"`` readings; the last
+        31 December before the anniversary under ``"end_of_calendar_year"``.
+
+        >>> ContractTerm.comelus().ends_on(date(2025, 9, 1))
+        datetime.date(2025, 8, 31)
+        """
+        chosen = self.reading if reading is None else reading
+        _validate.one_of("reading", chosen, _validate.literal_values(NoticeReading))
+        self._renewal(anniversary)
+        if chosen == "end_of_calendar_year":
+            return self._calendar_year_end(anniversary)
+        return anniversary - ONE_DAY
 
     def notice_deadline(
-        self, anniversary: dt.date, *, reading: NoticeReading = "anniversary"
+        self, anniversary: dt.date, *, reading: NoticeReading | None = None
     ) -> dt.date:
-        """The last day a written non-renewal decision may be received (§1.7, §1.9, CP).
+        """The last day the notice not to renew at ``anniversary`` may be given (§1.7, §1.9, CP).
 
-        Default (``reading="anniversary"``): ``notice_months`` before the anniversary date,
-        clipped to the month's end — for 2025-09-01, on or before 2025-07-01.
-        ``reading="end_of_year"``: ``notice_months`` before the end of the current contract
-        year, as the decision words it — 2025-06-30 (RULES.md C4).
+        ``reading="anniversary"`` (the default field): ``notice_months`` before the anniversary
+        date, clipped to the month's end — for 2025-09-01, on or before 2025-07-01.
+        ``reading="end_of_year"``: ``notice_months`` before the end of the current contract year,
+        as the decision words it — 2025-06-30 (C4). ``reading="end_of_calendar_year"``:
+        ``notice_months`` before the last 31 December before the anniversary — 2024-10-31.
 
         ``anniversary`` must be one of :attr:`anniversaries`:
 
@@ -283,17 +375,21 @@ class ContractTerm:
         ...
         libriciel_terms.errors.OutsideTermError: anniversary=datetime.date(2028, 9, 1) is not a renewal date of this term; pass one of 2025-09-01, 2026-09-01, 2027-09-01
         """
-        _validate.day("anniversary", anniversary)
-        _validate.one_of("reading", reading, _READINGS)
-        if anniversary not in self.anniversaries:
-            options = ", ".join(d.isoformat() for d in self.anniversaries) or "(none)"
-            raise OutsideTermError(
-                f"anniversary={anniversary!r} is not a renewal date of this term; "
-                f"pass one of {options}"
-            )
-        if reading == "end_of_year":
-            return _add_months(anniversary - _ONE_DAY, -self.notice_months)
-        return _add_months(anniversary, -self.notice_months)
+        chosen = self.reading if reading is None else reading
+        ends_on = self.ends_on(anniversary, reading=chosen)
+        if chosen == "anniversary":
+            return add_months(anniversary, -self.notice_months)
+        return add_months(ends_on, -self.notice_months)
+
+    def slices(self, months: int) -> tuple[Slice, ...]:
+        """Every period cut into slices of ``months`` months, in order (one invoice each).
+
+        The period's length must be a whole number of slices.
+
+        >>> [(s.number, s.start.isoformat()) for s in ContractTerm.comelus().slices(6)[:3]]
+        [(1, '2024-09-01'), (2, '2025-03-01'), (1, '2025-09-01')]
+        """
+        return self._slices(months, Slice)
 
     def quarters(self) -> tuple[Quarter, ...]:
         """Every billing quarter of every period, in order (CP: "La facturation se fera au
@@ -302,25 +398,32 @@ class ContractTerm:
         >>> [q.end.isoformat() for q in ContractTerm.comelus().quarters()[:4]]
         ['2024-11-30', '2025-02-28', '2025-05-31', '2025-08-31']
         """
-        if self.period_months % 3:
+        return self._slices(3, Quarter)
+
+    def _slices(self, months: int, kind: type[_S]) -> tuple[_S, ...]:
+        _validate.integer("months", months, minimum=1, maximum=MAX_TERM_MONTHS)
+        if self.period_months % months:
             raise InvalidArgumentError(
-                f"period_months={self.period_months!r} is not a whole number of quarters; "
-                f"quarterly billing needs a multiple of 3"
+                f"period_months={self.period_months!r} is not a whole number of slices of "
+                f"{months} months; billing every {months} months needs a multiple of {months}"
             )
-        per_period = self.period_months // 3
+        count = self.period_months // months
+        bounds = [add_months(self.start, months * k) for k in range(count * len(self.periods) + 1)]
         return tuple(
-            Quarter(
-                period=k + 1,
-                number=j + 1,
-                start=_add_months(self.start, k * self.period_months + 3 * j),
-                end=_add_months(self.start, k * self.period_months + 3 * (j + 1)) - _ONE_DAY,
+            kind(
+                period=k // count + 1,
+                number=k % count + 1,
+                start=bounds[k],
+                end=bounds[k + 1] - ONE_DAY,
             )
-            for k in range(self.renewals + 1)
-            for j in range(per_period)
+            for k in range(len(bounds) - 1)
         )
 
     def billing_dates(self) -> tuple[dt.date, ...]:
         """Every quarterly billing date of every period, at the end of each quarter (CP).
+
+        This is the CP's calendar (quarterly, terme échu); any other frequency and timing is
+        :meth:`libriciel_terms.billing.BillingTerms.billing_dates`.
 
         >>> dates = ContractTerm.comelus().billing_dates()
         >>> len(dates), dates[-3]
@@ -328,16 +431,22 @@ class ContractTerm:
         """
         return tuple(q.billed_on for q in self.quarters())
 
+    def _deadline_or_none(self, anniversary: dt.date, reading: NoticeReading) -> dt.date | None:
+        try:
+            return self.notice_deadline(anniversary, reading=reading)
+        except OutsideTermError:
+            return None
+
     def to_records(self) -> list[dict[str, Any]]:
         """One record per period: its dates, its length, the renewal that follows it and the last
-        day to refuse that renewal under both readings (§1.7, C4).
+        day to refuse that renewal under the term's reading and the decision's two (§1.7, C4).
 
         >>> ContractTerm.comelus().to_records()[0]
-        {'period': 1, 'start': datetime.date(2024, 9, 1), 'end': datetime.date(2025, 8, 31), 'days': 365, 'renews_on': datetime.date(2025, 9, 1), 'notice_deadline': datetime.date(2025, 7, 1), 'notice_deadline_decision': datetime.date(2025, 6, 30)}
+        {'period': 1, 'start': datetime.date(2024, 9, 1), 'end': datetime.date(2025, 8, 31), 'days': 365, 'renews_on': datetime.date(2025, 9, 1), 'notice_deadline': datetime.date(2025, 7, 1), 'notice_deadline_decision': datetime.date(2025, 6, 30), 'notice_deadline_calendar_year': datetime.date(2024, 10, 31)}
         """
         records: list[dict[str, Any]] = []
         for period in self.periods:
-            renews_on = period.end + _ONE_DAY if period.end < self.latest_end else None
+            renews_on = period.end + ONE_DAY if period.end < self.latest_end else None
             records.append(
                 {
                     "period": period.number,
@@ -353,166 +462,41 @@ class ContractTerm:
                         if renews_on is None
                         else self.notice_deadline(renews_on, reading="end_of_year")
                     ),
+                    "notice_deadline_calendar_year": (
+                        None
+                        if renews_on is None
+                        else self._deadline_or_none(renews_on, "end_of_calendar_year")
+                    ),
                 }
             )
         return records
 
-    def _repr_html_(self) -> str:
-        return html_table(self.to_records())
-
-
-@attrs.frozen(kw_only=True)
-class LateTermination:
-    """What a termination letter received on ``received_on`` does (§1.9).
-
-    ``effective_on`` is the last day the contract runs (inclusive). ``balance`` is the HT amount
-    owed for ``days_owed`` days, from the renewal date to ``effective_on`` inclusive, over the
-    ``year_days`` of that contract year (or by months, see ``BalanceBasis``); a timely notice
-    gives the period's end and 0.00.
-    """
-
-    received_on: dt.date
-    outcome: TerminationOutcome
-    period: Period
-    anniversary: dt.date | None
-    deadline: dt.date | None
-    effective_on: dt.date
-    days_owed: int
-    year_days: int
-    balance: Decimal
-    basis: BalanceBasis
-
-    @property
-    def timely(self) -> bool:
-        """Whether no balance is owed because the notice met its deadline (or the term expires)."""
-        return self.outcome != "late"
-
-    def to_records(self) -> list[dict[str, Any]]:
-        """The outcome as a one-row table."""
-        return [
-            {
-                "received_on": self.received_on,
-                "outcome": self.outcome,
-                "anniversary": self.anniversary,
-                "deadline": self.deadline,
-                "effective_on": self.effective_on,
-                "days_owed": self.days_owed,
-                "year_days": self.year_days,
-                "balance_ht": self.balance,
-            }
-        ]
-
-    def _repr_html_(self) -> str:
-        return html_table(self.to_records())
-
-
-def _whole_months(start: dt.date, end_exclusive: dt.date) -> int:
-    """How many whole months fit from ``start`` to ``end_exclusive`` (months from ``start``)."""
-    months = (end_exclusive.year - start.year) * 12 + end_exclusive.month - start.month
-    while months > 0 and _add_months(start, months) > end_exclusive:
-        months -= 1
-    return max(months, 0)
-
-
-def _balance_fraction(
-    basis: BalanceBasis, renewal: dt.date, effective_on: dt.date, year_days: int
-) -> Fraction:
-    """The fraction of the annual price owed from ``renewal`` to ``effective_on`` inclusive."""
-    stop = effective_on + _ONE_DAY
-    if basis == "days":
-        return Fraction((stop - renewal).days, year_days)
-    months = _whole_months(renewal, stop)
-    month_start = _add_months(renewal, months)
-    leftover = (stop - month_start).days
-    if leftover == 0:
-        return Fraction(months, 12)
-    if basis == "started_months":
-        return Fraction(months + 1, 12)
-    month_days = (_add_months(renewal, months + 1) - month_start).days
-    return (months + Fraction(leftover, month_days)) / 12
-
-
-def late_termination(
-    term: ContractTerm,
-    received_on: dt.date,
-    annual: Decimal,
-    *,
-    reading: NoticeReading = "anniversary",
-    basis: BalanceBasis = "days",
-    effect: NoticeEffect = "end_of_day",
-) -> LateTermination:
-    """What a termination letter received on ``received_on`` does, and what it costs (§1.9).
-
-    The letter concerns the next renewal date after ``received_on``. Received on or before
-    that renewal's :meth:`ContractTerm.notice_deadline` (``reading``), it is timely: the contract
-    ends at the period's end and nothing more is owed. Received later, the contract renews, then
-    ends ``notice_months`` after receipt (``effect``: by default it runs through the day bearing
-    the receipt's day number), and the balance from the renewal date to that last day is owed,
-    ``annual`` × days / days in that contract year (``basis="days"``, the default) or by months.
-    In the last period the term simply expires at its end.
-
-    >>> term = ContractTerm.comelus()
-    >>> timely = late_termination(term, date(2025, 7, 1), Decimal("1350.00"))
-    >>> timely.outcome, timely.effective_on, timely.balance
-    ('timely', datetime.date(2025, 8, 31), Decimal('0.00'))
-    >>> late_termination(term, date(2025, 8, 10), Decimal("1350.00"), basis="months").balance
-    Decimal('148.79')
-    >>> late_termination(term, date(2025, 8, 10), Decimal("1350.00"), effect="start_of_day").balance
-    Decimal('144.25')
-    """
-    if not isinstance(term, ContractTerm):
-        raise WrongTypeError(
-            f"term={term!r} is a {type(term).__name__}, not a ContractTerm; pass e.g. "
-            f"ContractTerm.comelus()"
+    def headline(self, *, lang: Lang = "fr") -> str:
+        """« Durée : 4 périodes de 12 mois du 1er septembre 2024 au 31 août 2028 (48 mois) »."""
+        lang = _text.check_lang(lang)
+        count = len(self.periods)
+        start, end = _text.date_long(self.start, lang), _text.date_long(self.latest_end, lang)
+        if lang == "en":
+            return (
+                f"Term: {count} period{'s' if count > 1 else ''} of {_months_en(self.period_months)}"
+                f" from {start} to {end} ({_months_en(self.months)})"
+            )
+        return (
+            f"Durée{_text.NBSP}: {count} période{'s' if count > 1 else ''} de "
+            f"{self.period_months} mois du {start} au {end} ({self.months} mois)"
         )
-    amount = _validate.money("annual", annual)
-    _validate.one_of("reading", reading, _READINGS)
-    _validate.one_of("basis", basis, _BASES)
-    _validate.one_of("effect", effect, _EFFECTS)
-    period = term.period_of(received_on, name="received_on")
-    if period.end == term.latest_end:
-        return LateTermination(
-            received_on=received_on,
-            outcome="term_expires",
-            period=period,
-            anniversary=None,
-            deadline=None,
-            effective_on=period.end,
-            days_owed=0,
-            year_days=period.days,
-            balance=cents(0),
-            basis=basis,
-        )
-    anniversary = period.end + _ONE_DAY
-    deadline = term.notice_deadline(anniversary, reading=reading)
-    effective_on = _add_months(received_on, term.notice_months)
-    if effect == "start_of_day":
-        effective_on -= _ONE_DAY
-    if received_on <= deadline or effective_on < anniversary:
-        # Timely; or (month-end clipping, start_of_day) the two months end before the renewal.
-        return LateTermination(
-            received_on=received_on,
-            outcome="timely",
-            period=period,
-            anniversary=anniversary,
-            deadline=deadline,
-            effective_on=period.end,
-            days_owed=0,
-            year_days=period.days,
-            balance=cents(0),
-            basis=basis,
-        )
-    renewed = term.period_of(anniversary)
-    owed = _balance_fraction(basis, anniversary, effective_on, renewed.days)
-    return LateTermination(
-        received_on=received_on,
-        outcome="late",
-        period=period,
-        anniversary=anniversary,
-        deadline=deadline,
-        effective_on=effective_on,
-        days_owed=(effective_on - anniversary).days + 1,
-        year_days=renewed.days,
-        balance=cents(Fraction(amount) * owed),
-        basis=basis,
-    )
+
+
+def _months_en(count: int) -> str:
+    return f"{count} month{'s' if count != 1 else ''}"
+
+
+#: Names that moved to :mod:`libriciel_terms.termination` (transitional: the package's
+#: ``__init__`` still imports them from here).
+_MOVED = ("LateTermination", "TerminationOutcome", "late_termination")
+
+
+def __getattr__(name: str) -> Any:
+    if name in _MOVED:
+        return getattr(importlib.import_module("libriciel_terms.termination"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

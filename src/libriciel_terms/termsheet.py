@@ -39,7 +39,8 @@ import attrs
 
 from libriciel_terms import _validate
 from libriciel_terms._records import cell_text, html_table, table_repr, text_table
-from libriciel_terms.billing import billing_schedule, check_consistency
+from libriciel_terms.billing import BillingTerms, billing_schedule
+from libriciel_terms.consistency import PrintedFigures, check_consistency
 from libriciel_terms.contracts import COMELUS_2024, ContractPreset
 from libriciel_terms.data_protection import end_of_contract_chain
 from libriciel_terms.errors import TermsError, UnknownIndexMonthError, WrongTypeError
@@ -265,7 +266,9 @@ def _invoices(preset: ContractPreset) -> SheetSection:
             "TVA": invoice.vat,
             "TTC": invoice.ttc,
         }
-        for invoice in billing_schedule(preset.term, preset.prices).invoices
+        for invoice in billing_schedule(
+            preset.term, preset.prices, billing=BillingTerms.comelus()
+        ).invoices
     ]
     return SheetSection(
         key="invoices",
@@ -469,7 +472,10 @@ def _contradictions(preset: ContractPreset) -> SheetSection:
         "reading_b": "lecture B",
         "resolution": "retenu",
     }
-    rows = _relabel(check_consistency(preset.term, preset.prices).to_records(), labels)
+    rows = _relabel(
+        check_consistency(preset.term, preset.prices, PrintedFigures.comelus_2024()).to_records(),
+        labels,
+    )
     first, second = preset.sla_policies[0], preset.sla_policies[1]
     rows.append(
         {
