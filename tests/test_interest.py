@@ -15,6 +15,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from libriciel_terms.claims import (
+    RECOVERY_INDEMNITY,
+    Payment,
+    PaymentRequest,
+    late_payment_claim,
+)
 from libriciel_terms.data import rates as data
 from libriciel_terms.errors import (
     EndBeforeStartError,
@@ -26,26 +32,26 @@ from libriciel_terms.errors import (
     WrongTypeError,
 )
 from libriciel_terms.interest import (
+    interest_periods,
+    late_payment_interest,
+    moratory_interest,
+)
+from libriciel_terms.payment import (
+    STATUTORY_DELAY_DAYS,
+    Interruption,
+    delay_start,
+    payment_due_date,
+)
+from libriciel_terms.rates import (
     ECB_MRO,
     LEGAL_RATE_INDIVIDUALS,
     LEGAL_RATE_OTHER_CASES,
     RATES_AS_OF,
-    RECOVERY_INDEMNITY,
-    STATUTORY_DELAY_DAYS,
-    Interruption,
-    Payment,
-    PaymentRequest,
     RateRow,
     RateTable,
     commercial_rate,
-    delay_start,
     half_year_start,
-    interest_periods,
-    late_payment_claim,
-    late_payment_interest,
-    moratory_interest,
     moratory_rate,
-    payment_due_date,
     three_times_legal_rate,
 )
 from tests.strategies import money
@@ -576,14 +582,14 @@ def test_claim_lines() -> None:
         Decimal("40.00"),
     )
     assert (q4.days_late, q4.interest, q4.indemnity, q4.total) == (0, *[Decimal("0.00")] * 3)
-    assert "Paid on time" in q4.explanation
+    assert "Paid on time" in q4.explain(lang="en")
     assert (claim.total_interest, claim.total_indemnity, claim.total) == (
         Decimal("10.53"),
         Decimal("80.00"),
         Decimal("90.53"),
     )
     for cited in ("R2192-10", "R2192-12", "R2192-31", "D2192-35", "R2192-36", "§1.8"):
-        assert cited in q1.explanation
+        assert cited in q1.explain(lang="en")
 
 
 def test_partial_payment_stops_interest_on_the_part_paid() -> None:
@@ -653,7 +659,7 @@ def test_claim_under_other_regimes() -> None:
     assert line.rate_percent is None  # two half-years, two rates
     assert "14.76" in line.rate_source
     assert "11.13" in line.rate_source
-    assert "L441-10" in line.explanation
+    assert "L441-10" in line.explain(lang="en")
 
 
 def test_claim_records_and_html() -> None:
@@ -663,8 +669,8 @@ def test_claim_records_and_html() -> None:
     assert records[0]["interest"] == Decimal("4.95")
     assert records[0]["due_on"] == D(2025, 4, 2)
     page = claim._repr_html_()
-    assert page.count("<tr>") == 5  # header, three invoices, total
-    assert "<td>90.53</td>" in page
+    assert page.count("<tr>") == 4  # header, three invoices; the totals follow as a note
+    assert "= 90,53\u00a0€" in page
     empty = late_payment_claim([])
     assert empty.to_records() == []
     assert empty.total == Decimal("0.00")

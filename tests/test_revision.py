@@ -26,23 +26,31 @@ from libriciel_terms.errors import (
 )
 from libriciel_terms.hours import BusinessHours
 from libriciel_terms.revision import (
-    COMELUS_ANNIVERSARIES,
-    COMELUS_PRICES,
-    LINK_COEFFICIENT,
-    SYNTEC,
-    IndexValue,
-    SyntecSeries,
     base_month,
     exact_coefficient,
-    publication_rule_date,
     revise_price,
     revision_coefficient,
     revision_schedule,
     syntec_revision,
 )
+from libriciel_terms.syntec import (
+    LINK_COEFFICIENT,
+    SYNTEC,
+    IndexValue,
+    SyntecSeries,
+    publication_rule_date,
+)
 from tests.strategies import dates, index_values, money
 
 K = Fraction(LINK_COEFFICIENT)
+#: The ComElus anniversaries and annual prices HT (the contract's, passed explicitly).
+COMELUS_ANNIVERSARIES = (dt.date(2025, 9, 1), dt.date(2026, 9, 1), dt.date(2027, 9, 1))
+COMELUS_PRICES = (
+    ("usage", Decimal("650.00")),
+    ("traffic", Decimal("300.00")),
+    ("storage", Decimal("150.00")),
+    ("support", Decimal("250.00")),
+)
 THOUSANDTH = Fraction(1, 1000)
 
 
@@ -405,6 +413,7 @@ def test_snapshot_shape() -> None:
         "series": "revised",
         "published_on": dt.date(2025, 11, 28),
         "source": "https://www.juristique.org/en/news/syntec-index-october-2025",
+        "origin": "bundled",
     }
     assert "<table>" in SYNTEC._repr_html_()
     assert "2025-09…2025-10" in repr(SYNTEC)
@@ -492,7 +501,7 @@ def test_with_values_adds_without_touching_the_snapshot() -> None:
     ("kwargs", "error"),
     [
         ({"values": {(2025, 7): 321.0}, "source": "x"}, FloatMoneyError),
-        ({"values": {(2025, 7): "321"}, "source": ""}, WrongTypeError),
+        ({"values": {(2025, 7): "321"}, "source": ""}, InvalidArgumentError),
         ({"values": [((2025, 7), "321")], "source": "x"}, WrongTypeError),
         ({"values": {(2025, 7): "321"}, "source": "x", "series": "new"}, InvalidArgumentError),
         (
@@ -681,15 +690,15 @@ def test_comelus_2025_notified_on_1_december() -> None:
     assert revision.current_month == (2025, 10)
     assert revision.current.value == Decimal("322.2")
     assert revision.coefficient == Decimal("1.022")
-    assert "observed" in revision.current_month_reason
-    assert "2024-09-01" in revision.base_month_reason
+    assert "observed" in revision.current_month_reason(lang="en")
+    assert "2024-09-01" in revision.base_month_reason(lang="en")
     assert [revision.apply(p) for _, p in COMELUS_PRICES] == [
         Decimal("664.30"),
         Decimal("306.60"),
         Decimal("153.30"),
         Decimal("255.50"),
     ]
-    text = revision.explain()
+    text = revision.explain(lang="en")
     assert "Syn(o) = 2024-08 = 314.1" in text
     assert "Syn(n) = 2025-10 = 322.2" in text
     assert "→ 1.022 (ceiling)" in text
@@ -698,8 +707,8 @@ def test_comelus_2025_notified_on_1_december() -> None:
 def test_explicit_months_override_the_dates() -> None:
     revision = syntec_revision(dt.date(2025, 9, 1), base_month=(2024, 9), current_month=(2025, 9))
     assert (revision.base.value, revision.current.value) == (Decimal("314.5"), Decimal("321.7"))
-    assert revision.base_month_reason == "given explicitly (base_month)"
-    assert revision.current_month_reason == "given explicitly (current_month)"
+    assert revision.base_month_reason(lang="en") == "given explicitly (base_month)"
+    assert revision.current_month_reason(lang="en") == "given explicitly (current_month)"
     with pytest.raises(WrongTypeError, match="base_month"):
         syntec_revision(dt.date(2025, 9, 1), base_month="2024-09")  # type: ignore[arg-type]
 
@@ -798,7 +807,9 @@ SERIES = SyntecSeries.of(
 
 
 def test_chained_schedule() -> None:
-    schedule = revision_schedule(imposed_by_buyer=True, series=SERIES)
+    schedule = revision_schedule(
+        COMELUS_ANNIVERSARIES, COMELUS_PRICES, imposed_by_buyer=True, series=SERIES
+    )
     assert schedule.basis == "chained"
     first, second, third = schedule.rows
     assert first.revision is not None
@@ -827,11 +838,17 @@ def test_chained_schedule() -> None:
 
 
 def test_fixed_base_schedule() -> None:
-    schedule = revision_schedule(imposed_by_buyer=True, series=SERIES, basis="fixed_base")
+    schedule = revision_schedule(
+        COMELUS_ANNIVERSARIES,
+        COMELUS_PRICES,
+        imposed_by_buyer=True,
+        series=SERIES,
+        basis="fixed_base",
+    )
     coefficients = [row.revision.coefficient for row in schedule.rows]  # type: ignore[union-attr]
     assert coefficients == [Decimal("1.028"), Decimal("0.989"), Decimal("1.017")]
     assert [row.revision.base_month for row in schedule.rows] == [(2024, 8)] * 3  # type: ignore[union-attr]
-    assert "fixed base" in schedule.rows[1].revision.base_month_reason  # type: ignore[union-attr]
+    assert "fixed base" in schedule.rows[1].revision.base_month_reason(lang="en")  # type: ignore[union-attr]
     assert [row.total for row in schedule.rows] == [
         Decimal("1387.80"),
         Decimal("1335.15"),
@@ -840,14 +857,14 @@ def test_fixed_base_schedule() -> None:
 
 
 def test_not_imposed_keeps_prices_firm() -> None:
-    schedule = revision_schedule(imposed_by_buyer=False)
+    schedule = revision_schedule(COMELUS_ANNIVERSARIES, COMELUS_PRICES, imposed_by_buyer=False)
     assert [row.revision for row in schedule.rows] == [None, None, None]
     assert all(row.prices == COMELUS_PRICES for row in schedule.rows)
     record = schedule.to_records()[0]
     assert record["coefficient"] is None
     assert record["total"] == Decimal("1350.00")
     with pytest.raises(WrongTypeError, match="imposed_by_buyer"):
-        revision_schedule(imposed_by_buyer="yes")  # type: ignore[arg-type]
+        revision_schedule(COMELUS_ANNIVERSARIES, COMELUS_PRICES, imposed_by_buyer="yes")  # type: ignore[arg-type]
 
 
 def test_schedule_records_and_html() -> None:
@@ -875,13 +892,14 @@ def test_schedule_records_and_html() -> None:
     ]
     page = schedule._repr_html_()
     assert page.startswith("<table>")
-    assert "<td>1.0272</td>" in page
-    assert "<td>668.20</td>" in page
+    assert "<td>1,0272</td>" in page  # French by default (issue 16)
+    assert "<td>668,20\u00a0€</td>" in page
 
 
 def test_schedule_overrides_per_anniversary() -> None:
     schedule = revision_schedule(
         (dt.date(2025, 9, 1), dt.date(2026, 9, 1)),
+        COMELUS_PRICES,
         imposed_by_buyer=True,
         series=SERIES,
         revision_dates={dt.date(2025, 9, 1): dt.date(2025, 9, 30)},
@@ -897,9 +915,9 @@ def test_schedule_overrides_per_anniversary() -> None:
 @pytest.mark.parametrize(
     ("args", "kwargs", "error"),
     [
-        (((dt.date(2026, 9, 1), dt.date(2025, 9, 1)),), {}, EndBeforeStartError),
-        (((),), {}, InvalidArgumentError),
-        ((dt.date(2025, 9, 1),), {}, WrongTypeError),
+        (((dt.date(2026, 9, 1), dt.date(2025, 9, 1)), COMELUS_PRICES), {}, EndBeforeStartError),
+        (((), COMELUS_PRICES), {}, InvalidArgumentError),
+        ((dt.date(2025, 9, 1), COMELUS_PRICES), {}, WrongTypeError),
         ((COMELUS_ANNIVERSARIES, {"usage": 650.0}), {}, FloatMoneyError),
         (
             (COMELUS_ANNIVERSARIES, [("usage", Decimal(1)), ("usage", Decimal(2))]),
@@ -909,9 +927,17 @@ def test_schedule_overrides_per_anniversary() -> None:
         ((COMELUS_ANNIVERSARIES, [("usage",)]), {}, WrongTypeError),
         ((COMELUS_ANNIVERSARIES, []), {}, InvalidArgumentError),
         ((COMELUS_ANNIVERSARIES, "usage"), {}, WrongTypeError),
-        ((), {"basis": "compound"}, InvalidArgumentError),
-        ((), {"revision_dates": {dt.date(2025, 9, 2): dt.date(2025, 9, 2)}}, InvalidArgumentError),
-        ((), {"series": {(2024, 8): Decimal(1)}}, WrongTypeError),
+        ((COMELUS_ANNIVERSARIES, COMELUS_PRICES), {"basis": "compound"}, InvalidArgumentError),
+        (
+            (COMELUS_ANNIVERSARIES, COMELUS_PRICES),
+            {"revision_dates": {dt.date(2025, 9, 2): dt.date(2025, 9, 2)}},
+            InvalidArgumentError,
+        ),
+        (
+            (COMELUS_ANNIVERSARIES, COMELUS_PRICES),
+            {"series": {(2024, 8): Decimal(1)}},
+            WrongTypeError,
+        ),
     ],
 )
 def test_schedule_refusals(
@@ -923,4 +949,4 @@ def test_schedule_refusals(
 
 def test_comelus_schedule_from_the_snapshot_names_the_missing_month() -> None:
     with pytest.raises(UnknownIndexMonthError, match="Syn\\(n\\) is 2025-07"):
-        revision_schedule(imposed_by_buyer=True)
+        revision_schedule(COMELUS_ANNIVERSARIES, COMELUS_PRICES, imposed_by_buyer=True)

@@ -34,9 +34,10 @@ from libriciel_terms import _validate
 from libriciel_terms._records import html_table, table_repr
 from libriciel_terms.billing import PriceList, billing_schedule
 from libriciel_terms.errors import OptionalDependencyError, WrongTypeError
-from libriciel_terms.interest import payment_due_date
+from libriciel_terms.payment import payment_due_date
 from libriciel_terms.retention import end_of_contract_chain
-from libriciel_terms.revision import base_month, publication_rule_date
+from libriciel_terms.revision import base_month
+from libriciel_terms.syntec import publication_rule_date
 from libriciel_terms.term import ContractTerm
 
 __all__ = [
