@@ -40,6 +40,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import difflib
+import io
 import re
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
@@ -192,16 +193,18 @@ def csv_rows(text: object, *, name: str, columns: Columns) -> list[Row]:
             name,
             [Problem(path="file", value=f"{len(body)} characters", expected="a smaller file")],
         )
-    lines = body.splitlines()
-    first = next((line for line in lines if line.strip()), "")
+    first = next((line for line in body.splitlines() if line.strip()), "")
     delimiter = ";" if first.count(";") > first.count(",") else ","
     problems = Problems(name)
+    reader = csv.reader(io.StringIO(body, newline=""), delimiter=delimiter, strict=True)
+    numbered: list[tuple[int, list[str]]] = []
     try:
-        table = list(csv.reader(lines, delimiter=delimiter, strict=True))
+        for cells in reader:
+            if any(cell.strip() for cell in cells):
+                numbered.append((reader.line_num, cells))
     except csv.Error as error:
-        problems.add("file", None, "well-formed CSV", str(error))
+        problems.add(f"row {reader.line_num}", None, "well-formed CSV", str(error))
         problems.raise_if_any()
-    numbered = [(number, cells) for number, cells in enumerate(table, start=1) if any(cells)]
     if not numbered:
         problems.add("row 1", "", "a header line naming the columns", ", ".join(columns.known))
         problems.raise_if_any()

@@ -266,8 +266,10 @@ class DueDate:
     )
     on: dt.date = attrs.field(init=False)
 
-    @on.default
-    def _on(self) -> dt.date:
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "on", self._last_day())
+
+    def _last_day(self) -> dt.date:
         expiry = _plus_days("received_on", self.start.on, self.days)
         if self.interruption is None:
             return expiry

@@ -651,10 +651,17 @@ class AppliedRate:
     basis: Literal["ecb_margin", "legal_multiple", "supplied"] = attrs.field(
         validator=_validate.check(_validate.one_of, choices=_BASIS_LABELS)
     )
-    fixed_on: dt.date | None = attrs.field(default=None)
-    row: RateRow | None = attrs.field(default=None)
-    table_name: str = ""
-    margin_points: Decimal = Decimal(0)
+    fixed_on: dt.date | None = attrs.field(
+        default=None, validator=_validate.optional(_validate.day)
+    )
+    row: RateRow | None = attrs.field(
+        default=None,
+        validator=_validate.guard(attrs.validators.optional(attrs.validators.instance_of(RateRow))),
+    )
+    table_name: str = attrs.field(default="", validator=_validate.check(_validate.text))
+    margin_points: Decimal = attrs.field(
+        default=Decimal(0), validator=_validate.check(_validate.decimal, minimum=Decimal(0))
+    )
 
     @property
     def uses_user_value(self) -> bool:
