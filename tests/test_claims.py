@@ -14,7 +14,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from libriciel_terms.claims import Payment, PaymentRequest, PaymentTerms, late_payment_claim
+from libriciel_terms.claims import (
+    Claim,
+    ClaimPart,
+    Payment,
+    PaymentRequest,
+    PaymentTerms,
+    late_payment_claim,
+)
 from libriciel_terms.delays import Delay
 from libriciel_terms.errors import (
     EndBeforeStartError,
@@ -586,3 +593,59 @@ def test_claim_money_on_extreme_values(amount: object, paid: object) -> None:
         with contextlib.suppress(TermsError):
             call()
         assert time.perf_counter() - started < 1
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "match"),
+    [
+        (lambda: PaymentRequest(reference="x", amount=Decimal("1"), received_on=D(2025, 1, 1), payments=3),
+         WrongTypeError, r"^payments=3 is a int, not an iterable of Payment$"),
+        (lambda: ClaimPart(amount=Decimal(1), settled_on=D(2025, 1, 1), paid=True, periods=[1]),
+         WrongTypeError, r"^periods\[0\]=1 is a int, not InterestPeriod$"),
+        (lambda: Claim(regime="public_procurement", as_of=None, lines=[1]), WrongTypeError,
+         r"^lines\[0\]=1 is a int, not ClaimLine$"),
+        (lambda: late_payment_claim([], as_of="today"), WrongTypeError, r"^as_of='today'"),
+        (lambda: PaymentTerms().due_date("2025"), WrongTypeError, r"^received_on='2025'"),
+        (lambda: PaymentTerms().claim([], rate_percent="x"), WrongTypeError, r"^rate_percent='x'"),
+        (lambda: PaymentTerms(delay=Delay.hours(30)), InvalidArgumentError,
+         r"^delay=Delay\(amount=30, unit='hours', counting='civil'\) is counted in hours; the "
+         r"payment delay is in calendar days, e\.g\. Delay\.parse\(\"30 jours\"\) \(R2192-10\)$"),
+    ],
+)  # fmt: skip
+def test_claim_messages(call: Any, error: type, match: str) -> None:
+    with pytest.raises(error, match=match):
+        call()
+
+
+def test_claim_parts_and_lines() -> None:
+    claim = _claim()
+    q2 = claim.lines[1]
+    assert [(part.amount, part.settled_on, part.paid, len(part.periods)) for part in q2.parts] == [
+        (Decimal("200.00"), D(2025, 7, 10), True, 1),
+        (Decimal("205.00"), D(2025, 9, 30), True, 1),
+    ]
+    assert q2.settled_on == D(2025, 9, 30)
+    assert len(q2.periods) == 2
+    assert q2.reference == "2025-Q2"
+    assert q2.rate_source == "2.15 + 8 = 10.15 (2025-06-11)"
+    on_time = claim.lines[2]
+    assert (on_time.rate_percent, on_time.rate_source, on_time.payable_by) == (None, "", None)
+    assert on_time.settled_on == D(2025, 1, 1)
+    unpaid = late_payment_claim(
+        PaymentRequest(reference="U", amount=Decimal("405.00"), received_on=D(2025, 6, 2)),
+        as_of=D(2025, 6, 20),
+    ).lines[0]
+    assert (unpaid.settled_on, unpaid.days_late, unpaid.interest, unpaid.indemnity) == (
+        D(2025, 6, 20),
+        0,
+        Decimal("0.00"),
+        Decimal("0.00"),
+    )
+    assert unpaid.parts[0].paid is False
+    empty = late_payment_claim(
+        PaymentRequest(reference="E", amount=Decimal("0.00"), received_on=D(2025, 6, 2))
+    ).lines[0]
+    assert (empty.parts, empty.settled_on, empty.days_late) == ((), empty.due_on, 0)
+    for method in (claim.explain, claim.headline, claim.notes, claim.to_text, q2.explain):
+        with pytest.raises(InvalidArgumentError, match=r"^lang='FR' is not one of"):
+            method(lang="FR")  # type: ignore[operator]

@@ -538,3 +538,60 @@ def test_interest_ignores_the_ambient_context(hostile_decimal: decimal.Context) 
     with decimal.localcontext(hostile_decimal):
         again = interest_calculation(Decimal("123456.78"), D(2024, 1, 31), D(2025, 3, 31))
         assert (again.explain(), again.to_text(lang="en"), again.interest) == calm
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "match"),
+    [
+        (lambda: interest_periods("2025", D(2025, 5, 1)), WrongTypeError, r"^due_on='2025'"),
+        (lambda: interest_periods(D(2025, 5, 1), "2025"), WrongTypeError, r"^paid_on='2025'"),
+        (lambda: interest_periods(D(2025, 5, 1), D(2025, 6, 1), regime="x"), InvalidArgumentError,
+         r"^regime='x' is not one of 'public_procurement', 'three_times_legal', 'commercial_code'"),
+        (lambda: interest_periods(D(2025, 5, 1), D(2025, 6, 1), day_count="30/360"), InvalidArgumentError,
+         r"^day_count='30/360' is not one of 'ACT/365F', 'ACT/ACT'; pass one of them$"),
+        (lambda: interest_periods(D(2025, 5, 1), D(2025, 6, 1), rate_period="monthly"),
+         InvalidArgumentError, r"^rate_period='monthly' is not one of 'regime_default'"),
+        (lambda: interest_periods(D(2025, 5, 1), D(2025, 6, 1), rate_period="per_half_year"),
+         InvalidArgumentError,
+         r"^rate_period='per_half_year' is not allowed with regime='public_procurement': R2192-31 "
+         r"fixes one rate for the whole delay, that of the half-year in which interest started; "
+         r"pass rate_period='fixed_at_start' or 'regime_default'$"),
+        (lambda: interest_periods(D(2025, 5, 1), D(2025, 4, 1), rate_percent=1.5), FloatMoneyError,
+         r"^rate_percent=1\.5 is a float"),
+        (lambda: interest_calculation(Decimal("-1"), D(2025, 5, 1), D(2025, 6, 1)), OutOfRangeError,
+         r"^amount=Decimal\('-1'\) is below 0"),
+        (lambda: interest_calculation(Decimal("1"), D(2025, 5, 1), D(2025, 6, 1), regime=None),
+         InvalidArgumentError, r"^regime=None is not one of"),
+    ],
+)  # fmt: skip
+def test_interest_messages(call: Any, error: type, match: str) -> None:
+    with pytest.raises(error, match=match):
+        call()
+
+
+def test_periods_by_half_year_and_fixed() -> None:
+    halves = interest_periods(D(2024, 6, 29), D(2025, 7, 1), regime="three_times_legal")
+    assert [(p.first_day, p.last_day, p.days) for p in halves] == [
+        (D(2024, 6, 30), D(2024, 6, 30), 1),
+        (D(2024, 7, 1), D(2024, 12, 31), 184),
+        (D(2025, 1, 1), D(2025, 6, 30), 181),
+        (D(2025, 7, 1), D(2025, 7, 1), 1),
+    ]
+    fixed = interest_periods(
+        D(2024, 6, 29), D(2025, 7, 1), regime="commercial_code", rate_period="fixed_at_start"
+    )
+    assert [(p.first_day, p.last_day, p.rate_percent) for p in fixed] == [
+        (D(2024, 6, 30), D(2025, 7, 1), Decimal("14.50"))
+    ]
+    (one,) = interest_periods(D(2024, 12, 31), D(2025, 1, 1), day_count="ACT/ACT")
+    assert one.year_fraction == Fraction(1, 365)
+    (leap,) = interest_periods(D(2023, 12, 31), D(2024, 1, 1), day_count="ACT/ACT")
+    assert leap.year_fraction == Fraction(1, 366)
+    (both,) = interest_periods(D(2023, 12, 30), D(2024, 1, 1), day_count="ACT/ACT")
+    assert both.year_fraction == Fraction(1, 365) + Fraction(1, 366)
+    with pytest.raises(InvalidArgumentError, match=r"^lang='x'"):
+        both.fraction_text("x")  # type: ignore[arg-type]
+    calculation = interest_calculation(Decimal("1"), D(2025, 4, 2), D(2025, 5, 12))
+    for method in (calculation.explain, calculation.headline, calculation.to_text):
+        with pytest.raises(InvalidArgumentError, match=r"^lang='FR' is not one of"):
+            method(lang="FR")  # type: ignore[operator]

@@ -12,8 +12,12 @@ import pytest
 
 from libriciel_terms.data import rates as data
 from libriciel_terms.errors import (
+    EndBeforeStartError,
+    FloatMoneyError,
     InvalidArgumentError,
+    OutOfRangeError,
     RateNotInTableError,
+    ReferenceFileError,
     WrongTypeError,
 )
 from libriciel_terms.interest import interest_periods, late_payment_interest, moratory_interest
@@ -475,3 +479,57 @@ def test_rates_ignore_the_ambient_context(hostile_decimal: decimal.Context) -> N
             "taux de la BCE (opération principale de refinancement) 3,15\u202f% (depuis le "
             "2024-12-18, en vigueur le 2025-01-01) + 8 points = 11,15\u202f%"
         )
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "match"),
+    [
+        (lambda: RateTable(name="t", rows=5, known_through=D(2025, 1, 1)), WrongTypeError,
+         r"^rows=5 is a int, not an iterable of RateRow$"),
+        (lambda: RateTable(name="t", rows=(), known_through=D(2025, 1, 1)), InvalidArgumentError,
+         r"^rows=\(\) is empty; a rate table needs at least one row$"),
+        (lambda: RateTable(name="t", rows=ECB_MRO.rows[1::-1], known_through=D(2026, 1, 1)),
+         InvalidArgumentError,
+         r"^rows are not in strictly increasing order of starts_on: 2007-06-13 follows 2008-07-09; "
+         r"sort them, one row per date$"),
+        (lambda: RateTable(name="", rows=ECB_MRO.rows, known_through=D(2026, 3, 1)),
+         InvalidArgumentError, r"^name='' is empty"),
+        (lambda: RateRow(starts_on=D(2025, 1, 1), rate_percent=Decimal("-1"), source="s"),
+         OutOfRangeError, r"^rate_percent=Decimal\('-1'\) is below 0; pass a rate in percent >= 0$"),
+        (lambda: RateRow(starts_on=D(2025, 1, 1), rate_percent="1", source="s"), WrongTypeError,
+         r"^rate_percent='1' is a str; pass the rate in percent as a Decimal"),
+        (lambda: RateRow(starts_on=D(2025, 1, 1), rate_percent=Decimal(1), source=""),
+         InvalidArgumentError, r"^source='' is empty"),
+        (lambda: ECB_MRO.extended(known_through="2026"), WrongTypeError, r"^known_through='2026'"),
+        (lambda: ECB_MRO.extended(known_through=D(2025, 1, 1)), EndBeforeStartError,
+         r"^known_through=datetime\.date\(2025, 1, 1\) is before self\.known_through="),
+        (lambda: ECB_MRO.extended([(D(2026, 3, 1), 2.0)], known_through=D(2026, 7, 1)),
+         FloatMoneyError, r"^rows\[0\]\[1\]=2\.0 is a float"),
+        (lambda: ECB_MRO.row_in_force("2025"), WrongTypeError, r"^day='2025'"),
+        (lambda: half_year_start("2025"), WrongTypeError, r"^day='2025'"),
+        (lambda: moratory_rate("2025"), WrongTypeError, r"^interest_starts_on='2025'"),
+        (lambda: applied_rate("public_procurement", D(2025, 1, 1), rate_percent="x"), WrongTypeError,
+         r"^rate_percent='x' is not a decimal number"),
+        (lambda: applied_rate("public_procurement", D(2025, 1, 1), legal_rates=1), WrongTypeError,
+         r"^legal_rates=1 is not a RateTable; pass e\.g\. 'legal interest rate \(all other cases\)'$"),
+        (lambda: RateTable.from_records([], series="x"), InvalidArgumentError, r"^series='x'"),
+        (lambda: RateTable.from_records([], name=""), WrongTypeError, r"^name=''"),
+        (lambda: RateTable.from_records([], path=""), WrongTypeError, r"^path=''"),
+        (lambda: RateTable.from_records({}), WrongTypeError, r"^ecb_mro=\{\}"),
+        (lambda: RateTable.from_records([], series="legal_rate"), ReferenceFileError,
+         r"^records: 1 problem\n- rows = None: expected at least one row of the legal interest rate"),
+    ],
+)  # fmt: skip
+def test_rate_messages(call: Any, error: type, match: str) -> None:
+    with pytest.raises(error, match=match):
+        call()
+
+
+def test_rate_texts_check_their_language() -> None:
+    for method in (
+        ECB_MRO.headline,
+        ECB_MRO.to_text,
+        applied_rate("public_procurement", D(2025, 4, 3)).explain,
+    ):
+        with pytest.raises(InvalidArgumentError, match=r"^lang='FR' is not one of 'fr', 'en'"):
+            method(lang="FR")  # type: ignore[operator]

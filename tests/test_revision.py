@@ -294,20 +294,32 @@ def test_independent_of_the_ambient_context(
     ],
 )
 def test_bad_index_refused(value: object, error: type[TermsError]) -> None:
-    with pytest.raises(error, match="base_index"):
+    with pytest.raises(error, match=r"^base_index="):
         revision_coefficient(value, "100")  # type: ignore[arg-type]
-    with pytest.raises(error, match="current_index"):
+    with pytest.raises(error, match=r"^current_index="):
         revise_price(Decimal("1"), "100", value)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
     ("kwargs", "error", "match"),
     [
-        ({"fixed_part": Decimal("1.5")}, OutOfRangeError, "fixed_part"),
-        ({"fixed_part": Decimal("-0.1")}, OutOfRangeError, "fixed_part"),
-        ({"fixed_part": 0.15}, FloatMoneyError, "fixed_part"),
-        ({"rounding": "up"}, InvalidArgumentError, "rounding"),
-        ({"rounding": None}, InvalidArgumentError, "rounding"),
+        (
+            {"fixed_part": Decimal("1.5")},
+            OutOfRangeError,
+            r"^fixed_part=Decimal\('1\.5'\) is above 1; pass a fixed part <= 1$",
+        ),
+        (
+            {"fixed_part": Decimal("-0.1")},
+            OutOfRangeError,
+            r"^fixed_part=Decimal\('-0\.1'\) is below 0; pass a fixed part >= 0$",
+        ),
+        (
+            {"fixed_part": 0.15},
+            FloatMoneyError,
+            r"^fixed_part=0\.15 is a float; pass the fixed part",
+        ),
+        ({"rounding": "up"}, InvalidArgumentError, r"^rounding='up' is not one of 'ceiling', "),
+        ({"rounding": None}, InvalidArgumentError, r"^rounding=None is not one of"),
     ],
 )
 def test_bad_options_refused(kwargs: dict[str, object], error: type, match: str) -> None:
@@ -320,8 +332,11 @@ def test_bad_options_refused(kwargs: dict[str, object], error: type, match: str)
     [(1350.0, FloatMoneyError), (Decimal("-1"), OutOfRangeError), ("1350", WrongTypeError)],
 )
 def test_bad_price_refused(price: object, error: type) -> None:
-    with pytest.raises(error, match="price"):
+    with pytest.raises(error, match=r"^price="):
         revise_price(price, "100", "101")  # type: ignore[arg-type]
+    revision = syntec_revision(dt.date(2025, 9, 1), revision_date=dt.date(2025, 12, 1))
+    with pytest.raises(error, match=r"^price="):
+        revision.apply(price)  # type: ignore[arg-type]
 
 
 junk = st.one_of(
@@ -1051,3 +1066,75 @@ def test_money_functions_on_extreme_values(a: object, b: object, c: object) -> N
         else:
             assert result is not None
         assert time.perf_counter() - started < 1
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "match"),
+    [
+        (lambda: base_month(dt.date(1900, 6, 1)), OutOfRangeError, r"^anniversary\.year=1900 is below 1901"),
+        (lambda: base_month("2025-09-01"), WrongTypeError, r"^anniversary='2025-09-01' is a str"),
+        (lambda: syntec_revision(dt.date(2025, 9, 1), revision_date=dt.date(2200, 1, 1)),
+         OutOfRangeError, r"^revision_date\.year=2200 is above 2199"),
+        (lambda: syntec_revision(dt.date(2025, 9, 1), revision_date="x"), WrongTypeError, r"^revision_date='x'"),
+        (lambda: syntec_revision(dt.date(2025, 9, 1), base_month="2024-09"), WrongTypeError,
+         r"^base_month='2024-09' is not a \(year, month\) pair"),
+        (lambda: syntec_revision(dt.date(2025, 9, 1), current_month=(2025, 13)), OutOfRangeError,
+         r"^current_month\[1\]=13 is above 12"),
+        (lambda: syntec_revision(dt.date(2025, 9, 1), base_month=(1800, 1)), OutOfRangeError,
+         r"^base_month\[0\]=1800 is below 1900"),
+        (lambda: syntec_revision(dt.date(2023, 6, 1), base_month=(2023, 4), current_month=(2021, 12)),
+         InvalidArgumentError,
+         r"^Syn\(o\) 2023-04 is in the revised series but Syn\(n\) 2021-12 in the historical one; "
+         r"pass a current month after the base month$"),
+        (lambda: syntec_revision(dt.date(2023, 6, 1), base_month=(2021, 12), current_month=(2023, 4)),
+         InvalidArgumentError,
+         r"^M0 2021-12 is in the historical series and Syn\(n\) 2023-04 in the revised one, so the "
+         r"0\.97975 link applies and its two readings differ by about 4 %; pass "
+         r"junction='continue_old' \(the link's definition, 280\.6/286\.4: Syn\(o\) × 0\.97975\) or "
+         r"junction='multiply_new' \(the clause's wording: Syn\(n\) × 0\.97975\)$"),
+        (lambda: syntec_revision(dt.date(2025, 9, 1), base_month=(2024, 7), current_month=(2025, 9)),
+         UnknownIndexMonthError,
+         r"^Syn\(o\) is 2024-07 \(given explicitly \(base_month\)\), but the Syntec index of "
+         r"2024-07 is not in this series"),
+        (lambda: syntec_revision(dt.date(2025, 9, 1), current_month=(2025, 8)),
+         UnknownIndexMonthError,
+         r"^Syn\(n\) is 2025-08 \(given explicitly \(current_month\)\), but the Syntec index of"),
+        (lambda: syntec_revision(dt.date(2026, 9, 1)), UnknownIndexMonthError,
+         r"^Syn\(o\) is 2025-08 \(M0, the month before 2025-09-01, when the previous maintenance "
+         r"year started\), but the Syntec index of 2025-08 is not in this series"),
+        (lambda: revision_schedule((dt.date(2026, 9, 1), dt.date(2025, 9, 1)), COMELUS_PRICES,
+                                   imposed_by_buyer=False),
+         EndBeforeStartError,
+         r"^anniversaries\[i\+1\]=datetime\.date\(2025, 9, 1\) is not after "
+         r"anniversaries\[i\]=datetime\.date\(2026, 9, 1\)"),
+        (lambda: revision_schedule((dt.date(2025, 9, 1), "x"), COMELUS_PRICES, imposed_by_buyer=False),
+         WrongTypeError, r"^anniversaries\[…\]='x' is a str"),
+        (lambda: revision_schedule(COMELUS_ANNIVERSARIES, COMELUS_PRICES, imposed_by_buyer=True,
+                                   revision_dates={dt.date(2025, 9, 1): "x"}),
+         WrongTypeError, r"^revision_date='x' is a str"),
+        (lambda: revision_schedule(COMELUS_ANNIVERSARIES, {"usage": 650.0}, imposed_by_buyer=False),
+         FloatMoneyError, r"^prices\['usage'\]=650\.0 is a float"),
+    ],
+)  # fmt: skip
+def test_revision_messages(call: object, error: type, match: str) -> None:
+    with pytest.raises(error, match=match):
+        call()  # type: ignore[operator]
+
+
+def test_every_text_method_checks_its_language() -> None:
+    revision = syntec_revision(dt.date(2025, 9, 1), revision_date=dt.date(2025, 12, 1))
+    schedule = revision_schedule(COMELUS_ANNIVERSARIES, COMELUS_PRICES, imposed_by_buyer=False)
+    for method in (
+        revision.explain,
+        revision.headline,
+        revision.notes,
+        revision.base_month_reason,
+        revision.current_month_reason,
+        revision.to_text,
+        schedule.headline,
+        schedule.notes,
+        schedule.explain,
+        schedule.to_text,
+    ):
+        with pytest.raises(InvalidArgumentError, match=r"^lang='FR' is not one of 'fr', 'en'"):
+            method(lang="FR")  # type: ignore[operator]

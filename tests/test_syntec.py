@@ -470,3 +470,42 @@ def test_get_and_contains_never_raise() -> None:
         assert key not in SYNTEC
         assert SYNTEC.get(key, "absent") == "absent"
     assert SYNTEC.get((2024, 8)).value == Decimal("314.1")
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "match"),
+    [
+        (lambda: SYNTEC["2025-07"], WrongTypeError,
+         r"^month='2025-07' is not a \(year, month\) pair; pass e\.g\. \(2025, 7\) for July 2025$"),
+        (lambda: SYNTEC[(1899, 1)], OutOfRangeError, r"^month\[0\]=1899 is below 1900; pass an int >= 1900$"),
+        (lambda: SYNTEC[(2025, 0)], OutOfRangeError, r"^month\[1\]=0 is below 1; pass an int >= 1$"),
+        (lambda: SYNTEC.value(2025, "7"), WrongTypeError, r"^\(year, month\)\[1\]='7' is a str, not an int$"),
+        (lambda: SYNTEC.known_on(dt.date(1899, 12, 31)), OutOfRangeError, r"^day\.year=1899 is below 1900"),
+        (lambda: SYNTEC.known_on("2025-09-01"), WrongTypeError, r"^day='2025-09-01' is a str, not a date"),
+        (lambda: SYNTEC.known_on(dt.date(2025, 9, 1), publication="guess"), InvalidArgumentError,
+         r"^publication='guess' is not one of 'observed', 'rule'; pass one of them$"),
+        (lambda: SYNTEC.publication_date(2025, 1, publication=None), InvalidArgumentError,
+         r"^publication=None is not one of 'observed', 'rule'"),
+        (lambda: SYNTEC.with_values({(2025, 13): "1"}, source="x"), OutOfRangeError,
+         r"^values key\[1\]=13 is above 12"),
+        (lambda: SYNTEC.with_values({(2025, 7): 321.0}, source="x"), FloatMoneyError,
+         r"^values\[\(2025, 7\)\]=321\.0 is a float; pass the index value as"),
+        (lambda: SYNTEC.with_values({(2025, 7): "1"}, source=""), InvalidArgumentError,
+         r"^source='' is empty; pass a non-empty text$"),
+        (lambda: SYNTEC.with_values({(2025, 7): "1"}, source="x", series="new"), InvalidArgumentError,
+         r"^series='new' is not one of 'historical', 'revised'"),
+        (lambda: SyntecSeries(entries=[(2024, 8)]), WrongTypeError, r"^entries\[0\]=\(2024, 8\) is a tuple"),
+        (lambda: SyntecSeries(entries=[SYNTEC[(2024, 8)], SYNTEC[(2024, 8)]]), InvalidArgumentError,
+         r"^entries holds two values for 2024-08 \(314\.1 and 314\.1\); keep one value per month$"),
+        (lambda: SyntecSeries(entries=(), as_of="2025"), WrongTypeError, r"^as_of='2025'"),
+    ],
+)  # fmt: skip
+def test_syntec_messages(call: object, error: type, match: str) -> None:
+    with pytest.raises(error, match=match):
+        call()  # type: ignore[operator]
+
+
+def test_every_text_method_checks_its_language() -> None:
+    for method in (SYNTEC.headline, SYNTEC[(2024, 8)].describe, SYNTEC.to_text):
+        with pytest.raises(InvalidArgumentError, match=r"^lang='FR' is not one of 'fr', 'en'"):
+            method(lang="FR")  # type: ignore[operator]

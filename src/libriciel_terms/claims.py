@@ -522,6 +522,7 @@ class Claim(Report):
 
     def headline(self, *, lang: Lang = "fr") -> str:
         """The regime, the number of requests and the total."""
+        lang = _text.check_lang(lang)
         count, total = len(self.lines), _text.money(self.total, lang)
         plural = "s" if count > 1 else ""
         return pick(
@@ -534,6 +535,7 @@ class Claim(Report):
 
     def notes(self, *, lang: Lang = "fr") -> tuple[str, ...]:
         """The totals, and a warning when a rate the user brought was used."""
+        lang = _text.check_lang(lang)
         notes = [self._totals(lang)]
         if self.uses_user_values:
             notes.append(

@@ -77,6 +77,7 @@ __all__ = [
     "interest_periods",
     "late_payment_interest",
     "moratory_interest",
+    "regime_name",
 ]
 
 #: One rate fixed when interest starts to run, or the rate of each half-year of accrual.
@@ -106,7 +107,7 @@ _REGIME_NAMES = {
 
 def regime_name(regime: Regime, lang: Lang) -> str:
     """The regime's name in ``lang`` (« intérêts moratoires du code de la commande publique »)."""
-    return pick(*_REGIME_NAMES[regime], lang)
+    return pick(*_REGIME_NAMES[regime], _text.check_lang(lang))
 
 
 def _check_base(_name: str, value: object) -> None:
@@ -154,6 +155,7 @@ class InterestPeriod:
 
     def rate_rule(self, *, lang: Lang = "fr") -> str:
         """How the rate was obtained, citing its table row."""
+        lang = _text.check_lang(lang)
         return self.rate.explain(lang=lang)
 
     def exact_interest(self, amount: Decimal | Fraction) -> Fraction:
@@ -162,6 +164,7 @@ class InterestPeriod:
 
     def fraction_text(self, lang: Lang) -> str:
         """``40/365``, or « 40 jours (ACT/ACT) »."""
+        lang = _text.check_lang(lang)
         if self.year_fraction == Fraction(self.days, 365):
             return f"{self.days}/365"
         return pick(f"{self.days} jours (ACT/ACT)", f"{self.days} days (ACT/ACT)", lang)
@@ -316,6 +319,7 @@ class InterestCalculation(Report):
 
     def headline(self, *, lang: Lang = "fr") -> str:
         """The amount, its base and the interest."""
+        lang = _text.check_lang(lang)
         amount, interest = _text.money(self.amount, lang), _text.money(self.interest, lang)
         return pick(
             f"Intérêts sur {amount} TTC dus le {self.due_on}, payés le {self.paid_on} : {interest}",

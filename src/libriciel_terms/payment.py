@@ -269,8 +269,11 @@ class DueDate:
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "on", self._last_day())
 
+    def _expiry(self) -> dt.date:
+        return _plus_days("received_on", self.start.on, self.days)
+
     def _last_day(self) -> dt.date:
-        expiry = _plus_days("received_on", self.start.on, self.days)
+        expiry = self._expiry()
         if self.interruption is None:
             return expiry
         notified = self.interruption.notified_on
@@ -294,6 +297,7 @@ class DueDate:
 
     def delay_text(self, *, lang: Lang = "fr") -> str:
         """« délai global de paiement de 30 jours (R2192-10) »."""
+        lang = _text.check_lang(lang)
         article = "R2192-10" if self.statutory_days == 30 else "R2192-11"
         if self.days == self.statutory_days:
             return pick(
@@ -315,7 +319,7 @@ class DueDate:
         head += self.start.explain(lang=lang)
         if self.interruption is None:
             return head + pick(f" ; il expire le {self.on}", f"; expires on {self.on}", lang)
-        expiry = _plus_days("received_on", self.start.on, self.days)
+        expiry = self._expiry()
         left, new = (expiry - self.interruption.notified_on).days, self._new_days(expiry)
         notified, completed = self.interruption.notified_on, self.interruption.completed_on
         return head + pick(

@@ -454,6 +454,7 @@ class RateTable(Report, Mapping[dt.date, RateRow]):
 
     def headline(self, *, lang: Lang = "fr") -> str:
         """The table's name and span."""
+        lang = _text.check_lang(lang)
         return pick(
             f"{_french_name(self.name)} : {len(self)} lignes, du {self.rows[0].starts_on} au "
             f"{self.known_through}",

@@ -107,6 +107,7 @@ class ReferenceData(Report):
 
     def headline(self, *, lang: Lang = "fr") -> str:
         """What the table lists."""
+        lang = _text.check_lang(lang)
         return pick(
             "Données de référence : indice Syntec et taux d'intérêt",
             "Reference data: the Syntec index and interest rates",
@@ -115,6 +116,7 @@ class ReferenceData(Report):
 
     def notes(self, *, lang: Lang = "fr") -> tuple[str, ...]:
         """What a missing value means, and how to add one."""
+        lang = _text.check_lang(lang)
         ecb = _text.date_long(self.tables[0].known_through, lang) if self.tables else "—"
         return (
             pick(

@@ -90,6 +90,7 @@ from libriciel_terms.syntec import (
     MAX_YEAR,
     MIN_YEAR,
     Publication,
+    index_month,
 )
 from libriciel_terms.syntec import (
     SYNTEC as SYNTEC,
@@ -259,15 +260,6 @@ def _day(name: str, value: object) -> dt.date:
     return day
 
 
-def _month(name: str, value: object) -> YearMonth:
-    if not isinstance(value, tuple) or len(value) != 2:
-        raise WrongTypeError(
-            f"{name}={value!r} is not a (year, month) pair; pass e.g. (2025, 7) for July 2025"
-        )
-    year = _validate.integer(f"{name}[0]", value[0], minimum=MIN_YEAR, maximum=MAX_YEAR)
-    return YearMonth(year, _validate.integer(f"{name}[1]", value[1], minimum=1, maximum=12))
-
-
 def _previous_year_start(anniversary: dt.date) -> dt.date:
     return add_months(anniversary, -12)
 
@@ -373,10 +365,12 @@ class Revision(Report):
 
     def base_month_reason(self, *, lang: Lang = "fr") -> str:
         """Why M0 is :attr:`base_month`."""
+        lang = _text.check_lang(lang)
         return _base_reason(self.base_rule, self.anniversary, self.base_month, lang)
 
     def current_month_reason(self, *, lang: Lang = "fr") -> str:
         """Why Syn(n) is the index of :attr:`current_month`."""
+        lang = _text.check_lang(lang)
         return _current_reason(
             self.current_rule,
             self.revision_date,
@@ -442,6 +436,7 @@ class Revision(Report):
 
     def headline(self, *, lang: Lang = "fr") -> str:
         """The revision in one line."""
+        lang = _text.check_lang(lang)
         coefficient = _text.number(self.coefficient, lang)
         return pick(
             f"Révision au {_text.date_long(self.revision_date, 'fr')} : C = {coefficient}",
@@ -451,6 +446,7 @@ class Revision(Report):
 
     def notes(self, *, lang: Lang = "fr") -> tuple[str, ...]:
         """The explanation, line by line."""
+        lang = _text.check_lang(lang)
         return tuple(self.explain(lang=lang).splitlines()[1:])
 
 
@@ -627,6 +623,7 @@ class RevisionSchedule(Report):
 
     def headline(self, *, lang: Lang = "fr") -> str:
         """What the schedule is: its basis and whether the revision is imposed."""
+        lang = _text.check_lang(lang)
         count = len(self.rows)
         plural = "s" if count > 1 else ""
         if not self.imposed_by_buyer:
@@ -664,6 +661,7 @@ class RevisionSchedule(Report):
 
     def notes(self, *, lang: Lang = "fr") -> tuple[str, ...]:
         """A warning when a value the user brought was used."""
+        lang = _text.check_lang(lang)
         if not self.uses_user_values:
             return ()
         return (
@@ -808,7 +806,7 @@ class RevisionClause:
         when = day if revision_date is None else _day("revision_date", revision_date)
         if base_month is None:
             return clause._revise(day, when, _m0(day), "previous_year", current_month)
-        m0 = _month("base_month", base_month)
+        m0 = index_month("base_month", base_month)
         return clause._revise(day, when, m0, "explicit", current_month)
 
     def _revise(
@@ -823,7 +821,7 @@ class RevisionClause:
         if current_month is None:
             n, current_rule = series.known_on(when, publication=self.publication), "published"
         else:
-            n, current_rule = _month("current_month", current_month), "explicit"
+            n, current_rule = index_month("current_month", current_month), "explicit"
         published_on = series.publication_date(*n, publication=self.publication)
         held = series.get(n)
         observed = self.publication == "observed" and held is not None and bool(held.published_on)

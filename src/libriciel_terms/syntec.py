@@ -84,6 +84,7 @@ __all__ = [
     "Publication",
     "Series",
     "SyntecSeries",
+    "index_month",
     "publication_rule_date",
 ]
 
@@ -113,8 +114,12 @@ def _label(identifier: str, labels: Mapping[str, tuple[str, str]]) -> Label:
 # --------------------------------------------------------------------------- months
 
 
-def _month(name: str, value: object) -> YearMonth:
-    """A ``(year, month)`` pair (a :class:`YearMonth` or a tuple) within the known years."""
+def index_month(name: str, value: object) -> YearMonth:
+    """``value`` as a month of the index: a ``(year, month)`` pair within the known years.
+
+    >>> index_month("month", (2025, 7))
+    YearMonth(year=2025, month=7)
+    """
     if not isinstance(value, tuple) or len(value) != 2:
         raise WrongTypeError(
             f"{name}={value!r} is not a (year, month) pair; pass e.g. (2025, 7) for July 2025"
@@ -143,7 +148,7 @@ def publication_rule_date(year: int, month: int) -> dt.date:
     >>> publication_rule_date(2024, 11)           # 31 December 2024 is a Tuesday
     datetime.date(2024, 12, 31)
     """
-    published = _month("(year, month)", (year, month)).shift(1).last_day
+    published = index_month("(year, month)", (year, month)).shift(1).last_day
     while published.weekday() >= 5 or FRANCE.is_holiday(published):
         published -= ONE_DAY
     return published
@@ -195,6 +200,7 @@ class IndexValue:
 
     def describe(self, *, lang: Lang = "fr") -> str:
         """« 2024-08 = 314,1 (révisé) », with « valeur utilisateur : source » for a user value."""
+        lang = _text.check_lang(lang)
         text = (
             f"{self.month} = {_text.number(self.value, lang)} "
             f"({_label(self.series, _SERIES_LABELS).to_text(lang=lang)})"
@@ -437,7 +443,7 @@ class SyntecSeries(Report, Mapping[YearMonth, IndexValue]):
     # -- the mapping
 
     def __getitem__(self, key: tuple[int, int]) -> IndexValue:
-        month = _month("month", key)
+        month = index_month("month", key)
         index = bisect.bisect_left(self._months, month)
         if index < len(self._months) and self._months[index] == month:
             return self.entries[index]
@@ -477,7 +483,7 @@ class SyntecSeries(Report, Mapping[YearMonth, IndexValue]):
         >>> SYNTEC.value(2025, 10)
         Decimal('322.2')
         """
-        return self[_month("(year, month)", (year, month))].value
+        return self[index_month("(year, month)", (year, month))].value
 
     @property
     def uses_user_values(self) -> bool:
@@ -516,13 +522,13 @@ class SyntecSeries(Report, Mapping[YearMonth, IndexValue]):
         >>> SYNTEC.publication_date(2019, 4, publication="rule")
         datetime.date(2019, 5, 31)
         """
-        index_month = _month("(year, month)", (year, month))
+        month_of_index = index_month("(year, month)", (year, month))
         mode = _validate.one_of("publication", publication, _validate.literal_values(Publication))
-        entry = self.get(index_month)
+        entry = self.get(month_of_index)
         if mode == "observed" and entry is not None and entry.published_on is not None:
             published: dt.date = entry.published_on
             return published
-        return publication_rule_date(*index_month)
+        return publication_rule_date(*month_of_index)
 
     def known_on(self, day: dt.date, *, publication: Publication = "observed") -> YearMonth:
         """The latest month whose index is published on or before ``day`` (contract §1.11).
@@ -574,6 +580,7 @@ class SyntecSeries(Report, Mapping[YearMonth, IndexValue]):
 
     def headline(self, *, lang: Lang = "fr") -> str:
         """What the series holds."""
+        lang = _text.check_lang(lang)
         as_of = (
             ""
             if self.as_of is None
@@ -594,7 +601,7 @@ def _conflict(held: IndexValue) -> tuple[str, str]:
     )
 
 
-def _index_month(value: object) -> YearMonth:
+def _index_month_cell(value: object) -> YearMonth:
     month = month_cell(value)
     if not MIN_YEAR <= month.year <= MAX_YEAR:
         raise CellError(f"a month between {MIN_YEAR} and {MAX_YEAR}")
@@ -610,7 +617,7 @@ def _parse_rows(rows: list[Row], name: str) -> tuple[IndexValue, ...]:
     seen: dict[YearMonth, str] = {}
     entries = []
     for row in rows:
-        month = problems.cell(row, "month", _index_month)
+        month = problems.cell(row, "month", _index_month_cell)
         value = problems.cell(row, "value", _index_value)
         published = problems.cell(row, "published_on", date_cell, required=False)
         source = problems.cell(row, "source", text_cell, required=False)
@@ -665,7 +672,7 @@ def _new_entries(
             )
     entries = {}
     for key, raw in values.items():
-        month = _month("values key", key)
+        month = index_month("values key", key)
         entries[key] = IndexValue(
             year=month.year,
             month_number=month.month,
