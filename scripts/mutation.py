@@ -50,6 +50,43 @@ TESTS: dict[str, list[str]] = {
         "src/libriciel_terms/holidays.py",
     ],
     "_bulk": ["tests/test_bulk.py", "src/libriciel_terms/_bulk.py"],
+    "syntec": [
+        "tests/test_syntec.py",
+        "tests/test_revision.py",
+        "tests/test_reference_files.py",
+        "src/libriciel_terms/syntec.py",
+        "docs/price-revision.md",
+    ],
+    "revision": [
+        "tests/test_revision.py",
+        "tests/test_reference_files.py",
+        "src/libriciel_terms/revision.py",
+        "docs/price-revision.md",
+    ],
+    "rates": [
+        "tests/test_rates.py",
+        "tests/test_interest.py",
+        "tests/test_reference_files.py",
+        "src/libriciel_terms/rates.py",
+    ],
+    "payment": [
+        "tests/test_payment.py",
+        "tests/test_claims.py",
+        "src/libriciel_terms/payment.py",
+    ],
+    "interest": [
+        "tests/test_interest.py",
+        "tests/test_rates.py",
+        "src/libriciel_terms/interest.py",
+        "docs/late-payment.md",
+    ],
+    "claims": [
+        "tests/test_claims.py",
+        "tests/test_interest.py",
+        "tests/test_reference_files.py",
+        "src/libriciel_terms/claims.py",
+        "docs/late-payment.md",
+    ],
 }
 
 #: mutmut's exit codes, as it records them per mutant.

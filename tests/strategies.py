@@ -133,3 +133,20 @@ def index_values(min_value: str = "1", max_value: str = "1000") -> st.SearchStra
         allow_nan=False,
         allow_infinity=False,
     )
+
+
+def extreme_decimals() -> st.SearchStrategy[object]:
+    """Decimals at and beyond every bound: huge and tiny exponents, long digits, NaN, infinities.
+
+    For the properties that no call hangs or lets a bare error escape on any number (issue 17).
+    """
+    exponents = st.sampled_from([-999999999, -10000, -29, -28, -2, 0, 2, 14, 15, 60, 999999999])
+    digits = st.sampled_from(["1", "9", "123456789", "1" * 16, "9" * 40])
+    built = st.builds(
+        lambda sign, d, e: Decimal(f"{sign}{d}E{e}"), st.sampled_from(["", "-"]), digits, exponents
+    )
+    specials = st.sampled_from(
+        [Decimal("NaN"), Decimal("sNaN"), Decimal("Infinity"), Decimal("-Infinity"), Decimal("-0")]
+    )
+    others = st.sampled_from([10**60, -1, 0, "1E+40", "abc", 1.5, None, True])
+    return st.one_of(built, specials, others, st.decimals(allow_nan=True, allow_infinity=True))

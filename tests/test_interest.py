@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
-import importlib.util
-import pickle
+import inspect
+import time
 from decimal import Decimal
 from fractions import Fraction
-from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from libriciel_terms.claims import (
+    RECOVERY_INDEMNITY,
+    Payment,
+    PaymentRequest,
+    late_payment_claim,
+)
 from libriciel_terms.data import rates as data
 from libriciel_terms.errors import (
     EndBeforeStartError,
@@ -26,334 +31,28 @@ from libriciel_terms.errors import (
     WrongTypeError,
 )
 from libriciel_terms.interest import (
+    interest_calculation,
+    interest_periods,
+    late_payment_interest,
+    moratory_interest,
+)
+from libriciel_terms.payment import (
+    delay_start,
+    payment_due_date,
+)
+from libriciel_terms.rates import (
     ECB_MRO,
-    LEGAL_RATE_INDIVIDUALS,
     LEGAL_RATE_OTHER_CASES,
-    RATES_AS_OF,
-    RECOVERY_INDEMNITY,
-    STATUTORY_DELAY_DAYS,
-    Interruption,
-    Payment,
-    PaymentRequest,
     RateRow,
     RateTable,
     commercial_rate,
-    delay_start,
     half_year_start,
-    interest_periods,
-    late_payment_claim,
-    late_payment_interest,
-    moratory_interest,
     moratory_rate,
-    payment_due_date,
     three_times_legal_rate,
 )
-from tests.strategies import money
+from tests.strategies import extreme_decimals, money
 
 D = dt.date
-ROOT = Path(__file__).resolve().parent.parent
-REFERENCE = ROOT.parent / "shared" / "reference"
-
-
-def _half_years(first: str, last: str) -> list[str]:
-    year, half = int(first[:4]), int(first[-1])
-    result = []
-    while True:
-        label = f"{year}-S{half}"
-        result.append(label)
-        if label == last:
-            return result
-        year, half = (year, 2) if half == 1 else (year + 1, 1)
-
-
-def _start(label: str) -> dt.date:
-    return D(int(label[:4]), 1 if label.endswith("S1") else 7, 1)
-
-
-def _end(label: str) -> dt.date:
-    return D(int(label[:4]), 6, 30) if label.endswith("S1") else D(int(label[:4]), 12, 31)
-
-
-# --- §3.2: rate applicable per half-year ----------------------------------------------------------
-
-#: late-payment.md §3.2: half-year, MRO on its first day, CCP rate (MRO + 8), B2B default (+ 10).
-SEMESTER_TABLE = [
-    ("2013-S1", "0.75", "8.75", "10.75"),
-    ("2013-S2", "0.50", "8.50", "10.50"),
-    ("2014-S1", "0.25", "8.25", "10.25"),
-    ("2014-S2", "0.15", "8.15", "10.15"),
-    ("2015-S1", "0.05", "8.05", "10.05"),
-    ("2015-S2", "0.05", "8.05", "10.05"),
-    ("2016-S1", "0.05", "8.05", "10.05"),
-    *[(h, "0.00", "8.00", "10.00") for h in _half_years("2016-S2", "2022-S2")],
-    ("2023-S1", "2.50", "10.50", "12.50"),
-    ("2023-S2", "4.00", "12.00", "14.00"),
-    ("2024-S1", "4.50", "12.50", "14.50"),
-    ("2024-S2", "4.25", "12.25", "14.25"),
-    ("2025-S1", "3.15", "11.15", "13.15"),
-    ("2025-S2", "2.15", "10.15", "12.15"),
-    ("2026-S1", "2.15", "10.15", "12.15"),
-]
-
-
-@pytest.mark.parametrize(("half_year", "mro", "ccp", "b2b"), SEMESTER_TABLE)
-def test_rates_per_half_year(half_year: str, mro: str, ccp: str, b2b: str) -> None:
-    first = _start(half_year)
-    last = min(_end(half_year), RATES_AS_OF)
-    assert ECB_MRO.row_in_force(first).rate_percent == Decimal(mro)
-    for day in (first, first + dt.timedelta(days=45), last):
-        assert moratory_rate(day) == Decimal(ccp)
-        assert commercial_rate(day) == Decimal(b2b)
-
-
-def test_semester_table_is_complete() -> None:
-    assert [row[0] for row in SEMESTER_TABLE] == _half_years("2013-S1", "2026-S1")
-
-
-# --- sourced oracles T1–T7 (late-payment.md §7) --------------------------------------------------
-
-
-def test_t1_conseil_d_etat_388036_date_arithmetic() -> None:
-    # CE 25 May 2016 n° 388036: DCF received 26 Feb 2005, 45-day period expiring 12 Apr 2005,
-    # then a 60-day period expiring 11 Jun 2005, interest due from 12 Jun 2005. The buyer
-    # there had a 60-day regime; 45 days is a shorter contractual delay.
-    first = payment_due_date(D(2005, 2, 26), buyer="public_undertaking", delay_days=45)
-    assert first == D(2005, 4, 12)
-    second = payment_due_date(first, buyer="public_undertaking")
-    assert second == D(2005, 6, 11)
-    periods = interest_periods(second, D(2005, 6, 12), rate_percent=Decimal("8"))
-    assert [(p.first_day, p.days) for p in periods] == [(D(2005, 6, 12), 1)]
-
-
-@pytest.mark.parametrize("day", [D(2023, 7, 1), D(2023, 9, 20), D(2023, 12, 31)])
-def test_t2_rate_for_interest_starting_in_2023_s2(day: dt.date) -> None:
-    assert moratory_rate(day) == Decimal("12.00")
-
-
-@pytest.mark.parametrize("day", [D(2024, 7, 1), D(2024, 9, 18), D(2024, 12, 31)])
-def test_t3_rates_for_2024_s2(day: dt.date) -> None:
-    assert moratory_rate(day) == Decimal("12.25")
-    assert commercial_rate(day) == Decimal("14.25")
-
-
-def test_t4_rate_for_2014_s1() -> None:
-    assert moratory_rate(D(2014, 3, 1)) == Decimal("8.25")
-
-
-@pytest.mark.parametrize(
-    ("expiry", "expected"),
-    [
-        (D(2025, 3, 24), "11.15"),  # S1: MRO 3.15 in force on 1 January + 8
-        (D(2025, 7, 24), "10.15"),  # S2: MRO 2.15 in force on 1 July + 8
-        (D(2025, 6, 29), "11.15"),  # interest starts 30 June: still S1
-        (D(2025, 6, 30), "10.15"),  # interest starts 1 July: S2
-    ],
-)
-def test_t5_half_year_of_the_day_after_expiry(expiry: dt.date, expected: str) -> None:
-    (period,) = interest_periods(expiry, expiry + dt.timedelta(days=200))
-    assert period.first_day == expiry + dt.timedelta(days=1)
-    assert period.rate_percent == Decimal(expected)
-    assert moratory_rate(expiry + dt.timedelta(days=1)) == Decimal(expected)
-
-
-@pytest.mark.parametrize(
-    ("day", "expected"),
-    [
-        (D(2023, 7, 1), "12.66"),  # capeb09
-        (D(2024, 9, 1), "14.76"),  # bpifrance-creation, avencia-eca
-        (D(2018, 1, 1), "2.67"),  # ficime
-        (D(2021, 6, 30), "2.37"),  # dormane
-    ],
-)
-def test_t6_three_times_legal_rate_company_creditor(day: dt.date, expected: str) -> None:
-    assert three_times_legal_rate(day) == Decimal(expected)
-
-
-def test_t7_2023_s1_is_10_50_not_the_rate_of_the_day() -> None:
-    # The 3 % MRO decided in February 2023 does not change the 2023-S1 rate (R2192-31).
-    assert moratory_rate(D(2023, 2, 15)) == Decimal("10.50")
-    assert moratory_rate(D(2023, 6, 30)) == Decimal("10.50")
-
-
-def test_one_rate_for_the_whole_delay_across_half_years() -> None:
-    (period,) = interest_periods(D(2024, 12, 1), D(2025, 9, 30))
-    assert period.rate_percent == Decimal("12.25")  # 2024-S2, for the whole 303 days
-    assert period.days == 303
-
-
-def test_note_section_6_day_count_example() -> None:
-    # late-payment.md §6: 60 days × 12.5 % on 10 000 € = 205.48 (/365) or 204.92 (/366).
-    assert moratory_interest(Decimal("10000"), D(2024, 1, 31), D(2024, 3, 31)) == Decimal("205.48")
-    assert moratory_interest(
-        Decimal("10000"), D(2024, 1, 31), D(2024, 3, 31), day_count="ACT/ACT"
-    ) == Decimal("204.92")
-
-
-def test_three_times_legal_against_the_ccp_rate() -> None:
-    # The reference note (§1.3) and the issue say 3 × the legal rate is below the CCP rate in
-    # every half-year; the bundled tables contradict that for 2023-S2 to 2024-S2.
-    higher = {
-        "2023-S2": ("12.66", "12.00"),
-        "2024-S1": ("15.21", "12.50"),
-        "2024-S2": ("14.76", "12.25"),
-    }
-    for label in _half_years("2015-S1", "2026-S1"):
-        day = _start(label)
-        option_a, option_b = three_times_legal_rate(day), moratory_rate(day)
-        if label in higher:
-            assert (option_a, option_b) == tuple(map(Decimal, higher[label]))
-        else:
-            assert option_a < option_b, label
-
-
-def test_legal_rates_for_individuals_are_bundled() -> None:
-    assert three_times_legal_rate(D(2026, 1, 1), legal_rates=LEGAL_RATE_INDIVIDUALS) == Decimal(
-        "20.01"
-    )
-    assert LEGAL_RATE_OTHER_CASES.row_in_force(D(2026, 3, 1)).rate_percent == Decimal("2.62")
-
-
-# --- rates beyond the table -----------------------------------------------------------------------
-
-
-def test_half_year_beyond_the_ecb_table_is_refused_with_the_fix() -> None:
-    with pytest.raises(RateNotInTableError) as caught:
-        moratory_rate(D(2026, 7, 15))
-    message = str(caught.value)
-    assert "2026-07-01" in message
-    assert "ecb_rates=" in message
-    assert "rate_percent=" in message
-    assert isinstance(caught.value, LookupError)
-    assert isinstance(caught.value, ValueError)
-    with pytest.raises(RateNotInTableError):
-        moratory_interest(Decimal("405.00"), D(2026, 6, 30), D(2026, 8, 1))
-
-
-def test_half_year_beyond_the_legal_table_is_refused_with_the_fix() -> None:
-    with pytest.raises(RateNotInTableError, match="legal_rates=") as caught:
-        three_times_legal_rate(D(2026, 7, 1))
-    assert "2026-S2" in str(caught.value)
-    # Piecewise accrual reaching into 2026-S2 is refused too, not truncated.
-    with pytest.raises(RateNotInTableError):
-        late_payment_interest(
-            Decimal("405.00"), D(2026, 6, 1), D(2026, 7, 2), regime="three_times_legal"
-        )
-
-
-def test_before_the_tables_is_refused() -> None:
-    with pytest.raises(RateNotInTableError, match="2007-06-13"):
-        moratory_rate(D(2005, 6, 12))
-    with pytest.raises(RateNotInTableError):
-        three_times_legal_rate(D(2014, 12, 31))
-
-
-def test_caller_supplied_table_or_rate_fills_the_gap() -> None:
-    later = ECB_MRO.extended(
-        [(D(2026, 3, 18), Decimal("2.00"))], known_through=D(2026, 7, 1), source="ECB press"
-    )
-    assert moratory_rate(D(2026, 7, 15), ecb_rates=later) == Decimal("10.00")
-    assert moratory_rate(D(2026, 3, 1), ecb_rates=later) == Decimal("10.15")
-    assert later.row_in_force(D(2026, 4, 1)).source == "ECB press"
-    assert moratory_interest(
-        Decimal("1000"), D(2026, 7, 14), D(2026, 8, 19), ecb_rates=later
-    ) == Decimal("9.86")  # 1000 × 10 % × 36 / 365 = 9.863…
-    assert moratory_interest(
-        Decimal("1000"), D(2026, 7, 14), D(2026, 8, 19), rate_percent=Decimal("10")
-    ) == Decimal("9.86")
-    legal = LEGAL_RATE_OTHER_CASES.extended(
-        [RateRow(starts_on=D(2026, 7, 1), rate_percent=Decimal("2.50"), source="arrêté")],
-        known_through=D(2026, 12, 31),
-    )
-    assert three_times_legal_rate(D(2026, 8, 1), legal_rates=legal) == Decimal("7.50")
-
-
-def test_bundled_tables_are_unchanged_by_extension() -> None:
-    ECB_MRO.extended(known_through=D(2030, 1, 1))
-    assert ECB_MRO.known_through == data.ECB_MRO_KNOWN_THROUGH == RATES_AS_OF
-
-
-# --- payment delay ----------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("buyer", "due"),
-    [
-        ("collectivite", D(2025, 4, 2)),
-        ("state", D(2025, 4, 2)),
-        ("public_health", D(2025, 4, 22)),
-        ("public_undertaking", D(2025, 5, 2)),
-    ],
-)
-def test_statutory_delays(buyer: Any, due: dt.date) -> None:
-    assert payment_due_date(D(2025, 3, 3), buyer=buyer) == due
-    assert (due - D(2025, 3, 3)).days == STATUTORY_DELAY_DAYS[buyer]
-
-
-def test_default_is_thirty_days_day_of_receipt_not_counted() -> None:
-    assert payment_due_date(D(2024, 11, 30)) == D(2024, 12, 30)
-    assert payment_due_date(D(2024, 2, 1)) == D(2024, 3, 2)  # leap February
-
-
-def test_shorter_contractual_delay_allowed_longer_refused() -> None:
-    assert payment_due_date(D(2025, 3, 3), delay_days=20) == D(2025, 3, 23)
-    with pytest.raises(OutOfRangeError, match="L2192-10"):
-        payment_due_date(D(2025, 3, 3), delay_days=45)
-    with pytest.raises(OutOfRangeError):
-        payment_due_date(D(2025, 3, 3), delay_days=0)
-
-
-@pytest.mark.parametrize(
-    ("notified", "completed", "due"),
-    [
-        # 13 days left on notice (< 30): a new 30-day delay from completion (R2192-29).
-        (D(2025, 3, 20), D(2025, 4, 1), D(2025, 5, 1)),
-        # notified on the day of receipt: 30 days left, not more than 30: 30 days.
-        (D(2025, 3, 3), D(2025, 3, 10), D(2025, 4, 9)),
-    ],
-)
-def test_interruption_thirty_day_restart(
-    notified: dt.date, completed: dt.date, due: dt.date
-) -> None:
-    interruption = Interruption(notified_on=notified, completed_on=completed)
-    assert payment_due_date(D(2025, 3, 3), interruption=interruption) == due
-
-
-def test_interruption_keeps_a_balance_above_thirty_days() -> None:
-    # 60-day delay from 2025-03-03 expires 2025-05-02; notice received 2025-03-13: 50 days left.
-    interruption = Interruption(notified_on=D(2025, 3, 13), completed_on=D(2025, 3, 20))
-    due = payment_due_date(D(2025, 3, 3), buyer="public_undertaking", interruption=interruption)
-    assert due == D(2025, 5, 9)
-
-
-def test_interruption_must_fall_inside_the_delay() -> None:
-    late = Interruption(notified_on=D(2025, 4, 3), completed_on=D(2025, 4, 10))
-    with pytest.raises(OutOfRangeError, match="R2192-27"):
-        payment_due_date(D(2025, 3, 3), interruption=late)
-    early = Interruption(notified_on=D(2025, 3, 1), completed_on=D(2025, 4, 10))
-    with pytest.raises(EndBeforeStartError):
-        payment_due_date(D(2025, 3, 3), interruption=early)
-    with pytest.raises(EndBeforeStartError):
-        Interruption(notified_on=D(2025, 3, 10), completed_on=D(2025, 3, 9))
-
-
-@pytest.mark.parametrize(
-    ("kwargs", "start"),
-    [
-        ({"received_on": D(2025, 3, 3)}, D(2025, 3, 3)),
-        ({"invoice_dated": D(2025, 2, 28)}, D(2025, 3, 2)),  # not recorded: + 2 days
-        ({"service_done_on": D(2025, 2, 28)}, D(2025, 2, 28)),  # receipt uncertain
-        ({"received_on": D(2025, 3, 3), "service_done_on": D(2025, 3, 10)}, D(2025, 3, 10)),
-        ({"received_on": D(2025, 3, 3), "service_done_on": D(2025, 2, 28)}, D(2025, 3, 3)),
-        ({"received_on": D(2025, 3, 3), "invoice_dated": D(2025, 2, 1)}, D(2025, 3, 3)),
-    ],
-)
-def test_delay_start(kwargs: dict[str, dt.date], start: dt.date) -> None:
-    assert delay_start(**kwargs) == start
-
-
-def test_delay_start_needs_a_date() -> None:
-    with pytest.raises(InvalidArgumentError, match="received_on"):
-        delay_start()
 
 
 # --- interest ---------------------------------------------------------------------------------------
@@ -531,152 +230,6 @@ def test_independent_of_the_ambient_decimal_context() -> None:
         assert _battery() == expected
 
 
-# --- claims -----------------------------------------------------------------------------------------
-
-
-def _claim() -> Any:
-    return late_payment_claim(
-        [
-            PaymentRequest.paid_in_full(
-                "2025-Q1", Decimal("405.00"), received_on=D(2025, 3, 3), paid_on=D(2025, 5, 12)
-            ),
-            PaymentRequest(
-                reference="2025-Q2",
-                amount=Decimal("405.00"),
-                received_on=D(2025, 6, 2),
-                payments=(
-                    Payment(paid_on=D(2025, 7, 10), amount=Decimal("200.00")),
-                    Payment(paid_on=D(2025, 9, 30), amount=Decimal("205.00")),
-                ),
-            ),
-            PaymentRequest.paid_in_full(
-                "2024-Q4", Decimal("405.00"), received_on=D(2024, 12, 2), paid_on=D(2025, 1, 1)
-            ),
-        ]
-    )
-
-
-def test_claim_lines() -> None:
-    claim = _claim()
-    q1, q2, q4 = claim.lines
-    assert (q1.due_on, q1.days_late, q1.rate_percent, q1.interest, q1.total) == (
-        D(2025, 4, 2),
-        40,
-        Decimal("11.15"),
-        Decimal("4.95"),
-        Decimal("44.95"),
-    )
-    assert q1.payable_by == D(2025, 6, 26)  # R2192-36: 45 days after payment
-    assert "2024-12-18" in q1.rate_source
-    # 200 × 10.15 % × 8/365 + 205 × 10.15 % × 90/365 = 0.4449 + 5.1307 = 5.5756
-    assert (q2.days_late, q2.rate_percent, q2.interest, q2.indemnity) == (
-        90,
-        Decimal("10.15"),
-        Decimal("5.58"),
-        Decimal("40.00"),
-    )
-    assert (q4.days_late, q4.interest, q4.indemnity, q4.total) == (0, *[Decimal("0.00")] * 3)
-    assert "Paid on time" in q4.explanation
-    assert (claim.total_interest, claim.total_indemnity, claim.total) == (
-        Decimal("10.53"),
-        Decimal("80.00"),
-        Decimal("90.53"),
-    )
-    for cited in ("R2192-10", "R2192-12", "R2192-31", "D2192-35", "R2192-36", "§1.8"):
-        assert cited in q1.explanation
-
-
-def test_partial_payment_stops_interest_on_the_part_paid() -> None:
-    one = PaymentRequest.paid_in_full(
-        "A", Decimal("405.00"), received_on=D(2025, 6, 2), paid_on=D(2025, 9, 30)
-    )
-    split = PaymentRequest(
-        reference="A",
-        amount=Decimal("405.00"),
-        received_on=D(2025, 6, 2),
-        payments=(
-            Payment(paid_on=D(2025, 7, 10), amount=Decimal("200.00")),
-            Payment(paid_on=D(2025, 9, 30), amount=Decimal("205.00")),
-        ),
-    )
-    whole = late_payment_claim(one).lines[0].interest
-    partial = late_payment_claim(split).lines[0].interest
-    assert whole == Decimal("10.14")  # 405 × 10.15 % × 90 / 365 = 10.136…
-    assert partial == Decimal("5.58") < whole
-
-
-def test_unpaid_balance_accrues_to_as_of() -> None:
-    invoice = PaymentRequest(reference="Q", amount=Decimal("405.00"), received_on=D(2025, 6, 2))
-    with pytest.raises(InvalidArgumentError, match="as_of"):
-        late_payment_claim([invoice])
-    line = late_payment_claim([invoice], as_of=D(2025, 9, 30)).lines[0]
-    assert (line.interest, line.indemnity, line.payable_by) == (
-        Decimal("10.14"),
-        Decimal("40.00"),
-        None,
-    )
-    paid_later = PaymentRequest.paid_in_full(
-        "Q", Decimal("405.00"), received_on=D(2025, 6, 2), paid_on=D(2025, 10, 1)
-    )
-    with pytest.raises(EndBeforeStartError, match="as_of"):
-        late_payment_claim([paid_later], as_of=D(2025, 9, 30))
-
-
-def test_retenue_de_garantie_reduces_the_base() -> None:
-    invoice = PaymentRequest(
-        reference="R",
-        amount=Decimal("1000.00"),
-        retenue_de_garantie=Decimal("50.00"),
-        received_on=D(2025, 3, 3),
-        payments=(Payment(paid_on=D(2025, 5, 12), amount=Decimal("950.00")),),
-    )
-    line = late_payment_claim(invoice).lines[0]
-    assert line.base == Decimal("950.00")
-    assert line.interest == moratory_interest(Decimal("950.00"), D(2025, 4, 2), D(2025, 5, 12))
-    with pytest.raises(OutOfRangeError, match="at most"):
-        PaymentRequest(
-            reference="R",
-            amount=Decimal("1000.00"),
-            retenue_de_garantie=Decimal("50.00"),
-            received_on=D(2025, 3, 3),
-            payments=(Payment(paid_on=D(2025, 5, 12), amount=Decimal("1000.00")),),
-        )
-
-
-def test_claim_under_other_regimes() -> None:
-    invoice = PaymentRequest.paid_in_full(
-        "Q", Decimal("405.00"), received_on=D(2024, 11, 20), paid_on=D(2025, 1, 10)
-    )
-    line = late_payment_claim(invoice, regime="three_times_legal").lines[0]
-    assert line.due_on == D(2024, 12, 20)
-    assert line.interest == Decimal("3.04")
-    assert line.rate_percent is None  # two half-years, two rates
-    assert "14.76" in line.rate_source
-    assert "11.13" in line.rate_source
-    assert "L441-10" in line.explanation
-
-
-def test_claim_records_and_html() -> None:
-    claim = _claim()
-    records = claim.to_records()
-    assert [r["invoice"] for r in records] == ["2025-Q1", "2025-Q2", "2024-Q4"]
-    assert records[0]["interest"] == Decimal("4.95")
-    assert records[0]["due_on"] == D(2025, 4, 2)
-    page = claim._repr_html_()
-    assert page.count("<tr>") == 5  # header, three invoices, total
-    assert "<td>90.53</td>" in page
-    empty = late_payment_claim([])
-    assert empty.to_records() == []
-    assert empty.total == Decimal("0.00")
-    assert "<table>" in empty._repr_html_()
-
-
-def test_value_objects_pickle() -> None:
-    claim = _claim()
-    assert pickle.loads(pickle.dumps(claim)) == claim
-    assert pickle.loads(pickle.dumps(ECB_MRO)) == ECB_MRO
-
-
 # --- bad input --------------------------------------------------------------------------------------
 
 
@@ -805,26 +358,240 @@ def test_bad_input_raises_a_terms_error(call: Any, error: type[Exception]) -> No
     assert isinstance(caught.value, TermsError)
 
 
-# --- the generated data module ----------------------------------------------------------------------
+# --- the base: the amount paid late, TTC ------------------------------------------------------------
 
 
-def test_data_module_is_what_the_generator_writes() -> None:
-    if not (REFERENCE / "ecb_mro.csv").exists():
-        pytest.skip(f"reference tables not found in {REFERENCE}")
-    spec = importlib.util.spec_from_file_location(
-        "generate_rates", ROOT / "scripts" / "generate_rates.py"
+def test_the_base_is_ttc_and_says_so() -> None:
+    for call in (
+        lambda: moratory_interest(Decimal("337.50"), D(2025, 4, 2), D(2025, 5, 12), base="ht"),  # type: ignore[arg-type]
+        lambda: late_payment_interest(Decimal("1"), D(2025, 4, 2), D(2025, 5, 12), base="HT"),  # type: ignore[arg-type]
+        lambda: interest_calculation(Decimal("1"), D(2025, 4, 2), D(2025, 5, 12), base=None),  # type: ignore[arg-type]
+    ):
+        with pytest.raises(
+            InvalidArgumentError,
+            match=r"^base=.*: moratory interest runs on the amount paid late TTC, less any retenue "
+            r"de garantie \(décret 2013-269 art\. 8 I; R2192-31\), never on the amount HT; pass "
+            r"the TTC amount \(e\.g\. Amounts\.of_ht\(ht\)\.ttc\) with base='ttc'$",
+        ):
+            call()
+    assert moratory_interest(
+        Decimal("405.00"), D(2025, 4, 2), D(2025, 5, 12), base="ttc"
+    ) == Decimal("4.95")
+    assert inspect.signature(moratory_interest).parameters["base"].default == "ttc"
+
+
+def test_an_interest_calculation_explains_itself() -> None:
+    calculation = interest_calculation(Decimal("405.00"), D(2025, 4, 2), D(2025, 5, 12))
+    assert calculation.interest == Decimal("4.95")
+    assert calculation.explain() == (
+        "Intérêts moratoires du code de la commande publique sur 405,00\u00a0€ TTC (montant payé "
+        "en retard, TVA comprise), du 2025-04-03 au paiement inclus : 405,00\u00a0€ × "
+        "11,15\u202f% × 40/365 (du 2025-04-03 au 2025-05-12) = 4,95\u00a0€ ; taux : taux de la "
+        "BCE (opération principale de refinancement) 3,15\u202f% (depuis le 2024-12-18, en "
+        "vigueur le 2025-01-01) + 8 points = 11,15\u202f%."
     )
-    assert spec is not None
-    assert spec.loader is not None
-    generator = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(generator)
-    text = generator.render(REFERENCE, data.AS_OF)
-    assert (ROOT / "src" / "libriciel_terms" / "data" / "rates.py").read_text("utf-8") == text
+    assert calculation.explain(lang="en") == (
+        "Moratory interest of the code de la commande publique on €405.00 TTC (the amount paid "
+        "late, VAT included), from 2025-04-03 to the payment included: €405.00 × 11.15% × "
+        "40/365 (2025-04-03 to 2025-05-12) = €4.95; rate: ECB main refinancing rate 3.15% (from "
+        "2024-12-18, in force on 2025-01-01) + 8 points = 11.15%."
+    )
+    assert calculation.headline() == (
+        "Intérêts sur 405,00\u00a0€ TTC dus le 2025-04-02, payés le 2025-05-12 : 4,95\u00a0€"
+    )
+    assert calculation.headline(lang="en") == (
+        "Interest on €405.00 TTC due on 2025-04-02, paid on 2025-05-12: €4.95"
+    )
+    assert calculation.to_records() == [
+        {
+            "first_day": D(2025, 4, 3),
+            "last_day": D(2025, 5, 12),
+            "days": 40,
+            "rate_percent": Decimal("11.15"),
+            "interest": Decimal("4.95"),
+            "rate_source": "3.15 + 8 = 11.15",
+        }
+    ]
+    assert "source du taux" in calculation.to_text()
+    assert not calculation.uses_user_values
+    on_time = interest_calculation(Decimal("405.00"), D(2025, 4, 2), D(2025, 4, 2))
+    assert on_time.explain() == (
+        "Payé le 2025-04-02, au plus tard le 2025-04-02 : pas d'intérêts sur 405,00\u00a0€ TTC "
+        "(montant payé en retard, TVA comprise)."
+    )
+    assert on_time.explain(lang="en").startswith("Paid on 2025-04-02, by 2025-04-02: no interest")
+    assert on_time.interest == Decimal("0.00")
 
 
-def test_data_module_shape() -> None:
-    assert len(data.ECB_MRO_ROWS) == 37
-    assert data.ECB_MRO_ROWS[-1][:2] == (D(2025, 6, 11), Decimal("2.15"))
-    assert data.LEGAL_RATE_ROWS[0][:3] == (D(2015, 1, 1), Decimal("4.06"), Decimal("0.93"))
-    assert D(2026, 6, 30) == data.LEGAL_RATE_KNOWN_THROUGH
-    assert all(row[-1] for row in data.ECB_MRO_ROWS + data.LEGAL_RATE_ROWS)  # sources
+def test_explanations_of_the_other_rates() -> None:
+    legal = interest_calculation(
+        Decimal("405.00"), D(2024, 12, 20), D(2025, 1, 10), regime="three_times_legal"
+    )
+    assert legal.explain(lang="en").startswith(
+        "Interest at 3 × the legal rate on €405.00 TTC (the amount paid late, VAT included), from "
+        "2024-12-21 to the payment included: €405.00 × 14.76% × 11/365 (2024-12-21 to "
+        "2024-12-31) + €405.00 × 11.13% × 10/365 (2025-01-01 to 2025-01-10) = €3.04; rate: 3 × "
+        "legal interest rate (all other cases) 4.92% (2024-S2) = 14.76%; 3 × legal interest rate "
+        "(all other cases) 3.71% (2025-S1) = 11.13%."
+    )
+    assert (
+        "3 × taux de l'intérêt légal (autres cas) 4,92\u202f% (2024-S2) = 14,76\u202f%"
+        in legal.explain()
+    )
+    supplied = interest_calculation(
+        Decimal("405.00"), D(2025, 4, 2), D(2025, 5, 12), rate_percent=Decimal("10")
+    )
+    assert supplied.uses_user_values
+    assert supplied.explain().endswith("taux : 10\u202f% fourni par l'appelant (rate_percent).")
+    assert supplied.explain(lang="en").endswith("rate: 10% supplied by the caller (rate_percent).")
+    assert supplied.to_records()[0]["rate_source"] == "10"
+    leap = interest_calculation(
+        Decimal("10000"), D(2024, 1, 31), D(2024, 3, 31), day_count="ACT/ACT"
+    )
+    assert "× 60 jours (ACT/ACT)" in leap.explain()
+    assert "× 60 days (ACT/ACT)" in leap.explain(lang="en")
+    with pytest.raises(InvalidArgumentError, match=r"^lang='it'"):
+        leap.explain(lang="it")  # type: ignore[arg-type]
+
+
+def test_interest_periods_keep_their_rate_row() -> None:
+    (period,) = interest_periods(D(2025, 4, 2), D(2025, 5, 12))
+    assert period.rate_row == ECB_MRO[D(2024, 12, 18)]
+    assert period.rate_rule(lang="en") == (
+        "ECB main refinancing rate 3.15% (from 2024-12-18, in force on 2025-01-01) + 8 points = "
+        "11.15%"
+    )
+    assert period.fraction_text("fr") == "40/365"
+    (supplied,) = interest_periods(D(2025, 4, 2), D(2025, 5, 12), rate_percent=Decimal("9"))
+    assert supplied.rate_row is None
+    assert supplied.rate.basis == "supplied"
+
+
+# --- robustness -------------------------------------------------------------------------------------
+
+
+def test_a_huge_rate_is_refused_not_a_bare_invalid_operation() -> None:
+    """Regression (issue 17): rate_percent=Decimal("1E+40") raised decimal.InvalidOperation."""
+    with pytest.raises(OutOfRangeError, match=r"^rate_percent=Decimal\('1E\+40'\) is outside"):
+        late_payment_interest(
+            Decimal("1"), D(2025, 4, 2), D(2025, 5, 1), rate_percent=Decimal("1E+40")
+        )
+    with pytest.raises(OutOfRangeError, match=r"^rate_percent=Decimal\('100\.01'\) is above 100"):
+        late_payment_interest(
+            Decimal("1"), D(2025, 4, 2), D(2025, 5, 1), rate_percent=Decimal("100.01")
+        )
+
+
+@pytest.mark.parametrize("amount", [Decimal("1E-999999999"), Decimal("1E+999999999"), 10**60])
+def test_extreme_amounts_are_refused_fast(amount: object) -> None:
+    """Regression (issue 17): moratory_interest on these ran for minutes."""
+    started = time.perf_counter()
+    with pytest.raises(OutOfRangeError, match=r"^amount=.* is outside the range accepted"):
+        moratory_interest(amount, D(2025, 4, 2), D(2025, 5, 1))  # type: ignore[arg-type]
+    assert time.perf_counter() - started < 1
+
+
+def test_the_widest_spans_compute_fast() -> None:
+    started = time.perf_counter()
+    widest = late_payment_interest(
+        Decimal(10**12),
+        dt.date(1, 1, 1),
+        dt.date.max,
+        rate_percent=Decimal(100),
+        day_count="ACT/ACT",
+    )
+    assert widest == Decimal("9998997260273972.60")  # 10**12 × (9999 years − 1/365), 0001 not leap
+    halves = interest_periods(
+        dt.date(1, 1, 1), dt.date.max, regime="commercial_code", rate_percent=Decimal(1)
+    )
+    assert len(halves) == 1
+    assert interest_periods(dt.date.max, dt.date.max) == ()
+    assert time.perf_counter() - started < 1
+
+
+@settings(max_examples=300)
+@given(extreme_decimals(), extreme_decimals(), st.sampled_from(["ACT/365F", "ACT/ACT"]))
+def test_interest_functions_on_extreme_values(amount: object, rate: object, day_count: str) -> None:
+    """Every money function of the module: a TermsError or a cent result, within a second."""
+    for call in (
+        lambda: moratory_interest(amount, D(2024, 1, 31), D(2025, 3, 31), day_count=day_count),  # type: ignore[arg-type]
+        lambda: late_payment_interest(
+            Decimal("1000"), D(2000, 1, 1), D(2099, 1, 1), rate_percent=rate
+        ),  # type: ignore[arg-type]
+        lambda: late_payment_interest(amount, D(2024, 1, 31), D(2025, 3, 31), rate_percent=rate),  # type: ignore[arg-type]
+        lambda: interest_calculation(amount, D(2024, 1, 31), D(2024, 3, 31)).interest,  # type: ignore[arg-type]
+    ):
+        started = time.perf_counter()
+        try:
+            result = call()
+        except TermsError:
+            pass
+        else:
+            assert result.as_tuple().exponent == -2
+        assert time.perf_counter() - started < 1
+
+
+def test_interest_ignores_the_ambient_context(hostile_decimal: decimal.Context) -> None:
+    calculation = interest_calculation(Decimal("123456.78"), D(2024, 1, 31), D(2025, 3, 31))
+    with decimal.localcontext(decimal.Context()):
+        calm = (calculation.explain(), calculation.to_text(lang="en"), calculation.interest)
+    with decimal.localcontext(hostile_decimal):
+        again = interest_calculation(Decimal("123456.78"), D(2024, 1, 31), D(2025, 3, 31))
+        assert (again.explain(), again.to_text(lang="en"), again.interest) == calm
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "match"),
+    [
+        (lambda: interest_periods("2025", D(2025, 5, 1)), WrongTypeError, r"^due_on='2025'"),
+        (lambda: interest_periods(D(2025, 5, 1), "2025"), WrongTypeError, r"^paid_on='2025'"),
+        (lambda: interest_periods(D(2025, 5, 1), D(2025, 6, 1), regime="x"), InvalidArgumentError,
+         r"^regime='x' is not one of 'public_procurement', 'three_times_legal', 'commercial_code'"),
+        (lambda: interest_periods(D(2025, 5, 1), D(2025, 6, 1), day_count="30/360"), InvalidArgumentError,
+         r"^day_count='30/360' is not one of 'ACT/365F', 'ACT/ACT'; pass one of them$"),
+        (lambda: interest_periods(D(2025, 5, 1), D(2025, 6, 1), rate_period="monthly"),
+         InvalidArgumentError, r"^rate_period='monthly' is not one of 'regime_default'"),
+        (lambda: interest_periods(D(2025, 5, 1), D(2025, 6, 1), rate_period="per_half_year"),
+         InvalidArgumentError,
+         r"^rate_period='per_half_year' is not allowed with regime='public_procurement': R2192-31 "
+         r"fixes one rate for the whole delay, that of the half-year in which interest started; "
+         r"pass rate_period='fixed_at_start' or 'regime_default'$"),
+        (lambda: interest_periods(D(2025, 5, 1), D(2025, 4, 1), rate_percent=1.5), FloatMoneyError,
+         r"^rate_percent=1\.5 is a float"),
+        (lambda: interest_calculation(Decimal("-1"), D(2025, 5, 1), D(2025, 6, 1)), OutOfRangeError,
+         r"^amount=Decimal\('-1'\) is below 0"),
+        (lambda: interest_calculation(Decimal("1"), D(2025, 5, 1), D(2025, 6, 1), regime=None),
+         InvalidArgumentError, r"^regime=None is not one of"),
+    ],
+)  # fmt: skip
+def test_interest_messages(call: Any, error: type, match: str) -> None:
+    with pytest.raises(error, match=match):
+        call()
+
+
+def test_periods_by_half_year_and_fixed() -> None:
+    halves = interest_periods(D(2024, 6, 29), D(2025, 7, 1), regime="three_times_legal")
+    assert [(p.first_day, p.last_day, p.days) for p in halves] == [
+        (D(2024, 6, 30), D(2024, 6, 30), 1),
+        (D(2024, 7, 1), D(2024, 12, 31), 184),
+        (D(2025, 1, 1), D(2025, 6, 30), 181),
+        (D(2025, 7, 1), D(2025, 7, 1), 1),
+    ]
+    fixed = interest_periods(
+        D(2024, 6, 29), D(2025, 7, 1), regime="commercial_code", rate_period="fixed_at_start"
+    )
+    assert [(p.first_day, p.last_day, p.rate_percent) for p in fixed] == [
+        (D(2024, 6, 30), D(2025, 7, 1), Decimal("14.50"))
+    ]
+    (one,) = interest_periods(D(2024, 12, 31), D(2025, 1, 1), day_count="ACT/ACT")
+    assert one.year_fraction == Fraction(1, 365)
+    (leap,) = interest_periods(D(2023, 12, 31), D(2024, 1, 1), day_count="ACT/ACT")
+    assert leap.year_fraction == Fraction(1, 366)
+    (both,) = interest_periods(D(2023, 12, 30), D(2024, 1, 1), day_count="ACT/ACT")
+    assert both.year_fraction == Fraction(1, 365) + Fraction(1, 366)
+    with pytest.raises(InvalidArgumentError, match=r"^lang='x'"):
+        both.fraction_text("x")  # type: ignore[arg-type]
+    calculation = interest_calculation(Decimal("1"), D(2025, 4, 2), D(2025, 5, 12))
+    for method in (calculation.explain, calculation.headline, calculation.to_text):
+        with pytest.raises(InvalidArgumentError, match=r"^lang='FR' is not one of"):
+            method(lang="FR")  # type: ignore[operator]

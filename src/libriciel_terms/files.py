@@ -1,8 +1,11 @@
-"""The edge: the only code that reads files.
+"""The edge: the only code of the library that reads files.
 
-Rules and value objects never touch the file system; these functions read a file's text and
-hand it to a pure parser (:meth:`Contract.from_toml <libriciel_terms.contract.Contract.from_toml>`),
-so that errors name the file.
+Everything else is pure. These functions read a file's text and hand it to the pure parser of its
+format — :meth:`Contract.from_toml <libriciel_terms.contract.Contract.from_toml>` for a contract
+file (the docs' "Contract files" page), the CSV parsers of the reference series for index values
+and rates (the "Reference files" page) — which name every problem with its key path or row. A
+file that cannot be read — missing, unreadable, too large, not UTF-8 — is refused with the same
+kind of error, naming the path, never a bare ``OSError``.
 
 >>> contract = load_contract(bundled_path("comelus-2024"))
 >>> contract.name
@@ -12,25 +15,52 @@ Traceback (most recent call last):
 ...
 libriciel_terms.errors.ContractFileError: no/such/contract.toml: 1 problem
 - (file) = 'no/such/contract.toml': expected a readable UTF-8 file; [Errno 2] No such file or directory: 'no/such/contract.toml'
+>>> load_syntec("no-such-file.csv")
+Traceback (most recent call last):
+...
+libriciel_terms.errors.ReferenceFileError: no-such-file.csv: 1 problem
+- (file) = 'no-such-file.csv': expected a readable UTF-8 file; ...
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from importlib import resources
 from importlib.abc import Traversable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from libriciel_terms.errors import ContractFileError, Problem, UnknownKeyError
+from libriciel_terms.errors import (
+    ContractFileError,
+    Problem,
+    ReferenceFileError,
+    UnknownKeyError,
+    WrongTypeError,
+)
 
 if TYPE_CHECKING:
     from libriciel_terms.contract import Contract
+    from libriciel_terms.rates import Creditor, RateTable
+    from libriciel_terms.syntec import SyntecSeries
 
-__all__ = ["BUNDLED_CONTRACTS", "bundled_path", "bundled_text", "load_contract", "read_text"]
+__all__ = [
+    "BUNDLED_CONTRACTS",
+    "MAX_BYTES",
+    "bundled_path",
+    "bundled_text",
+    "load_contract",
+    "load_ecb_rates",
+    "load_legal_rates",
+    "load_syntec",
+    "read_text",
+]
 
 #: The contract files shipped inside the package, by name.
 BUNDLED_CONTRACTS = ("comelus-2024",)
+
+#: The largest file read, in bytes (a contract file or a reference file is a few kilobytes).
+MAX_BYTES = 5_000_000
 
 
 def bundled_path(name: str) -> Traversable:
@@ -49,14 +79,22 @@ def bundled_text(name: str) -> str:
 def read_text(
     path: str | os.PathLike[str] | Traversable,
     *,
-    error: type[ContractFileError] = ContractFileError,
+    error: type[ContractFileError] | type[ReferenceFileError] = ContractFileError,
 ) -> str:
-    """A file's text, UTF-8 (a byte-order mark tolerated); an unreadable file is a ``error``."""
+    """A file's text, UTF-8 (a byte-order mark tolerated); an unreadable file is an ``error``."""
+    if not isinstance(path, (str, os.PathLike, Traversable)):
+        raise WrongTypeError(f"path={path!r} is not a str or a path; pass the file's path")
     try:
         if isinstance(path, Traversable) and not isinstance(path, Path):
             data = path.read_bytes()
         else:
-            data = Path(path).read_bytes()
+            location = Path(path)
+            if location.stat().st_size > MAX_BYTES:
+                problem = Problem(
+                    path="(file)", value=str(path), expected=f"a file of at most {MAX_BYTES} bytes"
+                )
+                raise error(str(path), (problem,))
+            data = location.read_bytes()
         return data.decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         problem = Problem(
@@ -74,3 +112,45 @@ def load_contract(path: str | os.PathLike[str] | Traversable) -> Contract:
     from libriciel_terms.contract import Contract
 
     return Contract.from_toml(read_text(path), source=str(path))
+
+
+def load_syntec(path: str | os.PathLike[str]) -> SyntecSeries:
+    """Syntec index values from a CSV file (:meth:`SyntecSeries.from_csv_text`).
+
+    Merge them with the bundled snapshot with ``SYNTEC.merged(load_syntec(path))``.
+    """
+    from libriciel_terms.syntec import SyntecSeries
+
+    text = read_text(path, error=ReferenceFileError)
+    return SyntecSeries.from_csv_text(text, name=os.fspath(path))
+
+
+def load_ecb_rates(
+    path: str | os.PathLike[str], *, known_through: dt.date | None = None
+) -> RateTable:
+    """ECB main refinancing rates from a CSV file (:meth:`RateTable.from_csv_text`).
+
+    Merge them with the bundled table with ``ECB_MRO.merged(load_ecb_rates(path))``.
+    """
+    from libriciel_terms.rates import RateTable
+
+    text = read_text(path, error=ReferenceFileError)
+    return RateTable.from_csv_text(
+        text, series="ecb_mro", known_through=known_through, name=os.fspath(path)
+    )
+
+
+def load_legal_rates(
+    path: str | os.PathLike[str], *, creditor: Creditor = "other_cases"
+) -> RateTable:
+    """Legal interest rates of ``creditor`` from a CSV file (:meth:`RateTable.from_csv_text`).
+
+    Merge them with the bundled table with
+    ``LEGAL_RATE_OTHER_CASES.merged(load_legal_rates(path))``.
+    """
+    from libriciel_terms.rates import RateTable
+
+    text = read_text(path, error=ReferenceFileError)
+    return RateTable.from_csv_text(
+        text, series="legal_rate", creditor=creditor, name=os.fspath(path)
+    )

@@ -36,9 +36,10 @@ from libriciel_terms.billing import BillingTerms, PriceList, billing_schedule
 from libriciel_terms.data_protection import end_of_contract_chain
 from libriciel_terms.errors import OptionalDependencyError, WrongTypeError
 from libriciel_terms.hours import BusinessHours
-from libriciel_terms.interest import payment_due_date
+from libriciel_terms.payment import payment_due_date
 from libriciel_terms.retention import RETENTION_RULES
-from libriciel_terms.revision import base_month, publication_rule_date
+from libriciel_terms.revision import base_month
+from libriciel_terms.syntec import publication_rule_date
 from libriciel_terms.term import ContractTerm
 
 __all__ = [

@@ -40,20 +40,16 @@ import attrs
 from libriciel_terms import _validate
 from libriciel_terms._records import cell_text, html_table, table_repr, text_table
 from libriciel_terms.billing import BillingTerms, billing_schedule
+from libriciel_terms.claims import RECOVERY_INDEMNITY
 from libriciel_terms.consistency import PrintedFigures, check_consistency
 from libriciel_terms.contracts import COMELUS_2024, ContractPreset
 from libriciel_terms.data_protection import end_of_contract_chain
 from libriciel_terms.errors import TermsError, UnknownIndexMonthError, WrongTypeError
-from libriciel_terms.interest import (
-    ECB_MRO,
-    RATES_AS_OF,
-    RECOVERY_INDEMNITY,
-    half_year_start,
-    moratory_rate,
-)
 from libriciel_terms.obligations import Obligation, ObligationsCalendar, obligations_calendar
-from libriciel_terms.revision import SYNTEC, base_month, syntec_revision
+from libriciel_terms.rates import ECB_MRO, RATES_AS_OF, half_year_start, moratory_rate
+from libriciel_terms.revision import base_month, syntec_revision
 from libriciel_terms.sla import compare_policies
+from libriciel_terms.syntec import SYNTEC
 
 __all__ = ["OBLIGATION_LABELS", "SheetSection", "TermSheet", "obligations_section", "term_sheet"]
 
