@@ -65,7 +65,7 @@ import datetime as dt
 import itertools
 import operator
 from collections.abc import Iterable, Mapping
-from typing import Literal
+from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import attrs
@@ -840,6 +840,53 @@ class BusinessHours:
         6
         """
         return self._between("ouvrables", start, end)
+
+    # -- arrays (numpy: the ``fast`` extra) ----------------------------------------------------
+
+    def add_many(self, starts: Any, durations: Any) -> Any:
+        """:meth:`add` of every start: an array of instants in, the same kind out.
+
+        ``starts``: a tz-aware pandas ``DatetimeIndex`` or ``Series`` (answered in the
+        schedule's zone), a numpy ``datetime64`` array (UTC instants, answered in UTC) or a
+        sequence of aware datetimes (answered as a list). ``durations``: one ``timedelta`` or
+        as many as starts (timedelta64, ``TimedeltaIndex`` or a sequence). Each element equals
+        the scalar call; numpy is needed (``pip install 'libriciel-terms[fast]'``).
+
+        >>> import numpy as np
+        >>> from datetime import timedelta
+        >>> starts = np.array(["2024-12-20T15:30", "2024-10-15T07:00"], dtype="datetime64[us]")
+        >>> BusinessHours.comelus().add_many(starts, timedelta(hours=4))
+        array(['2024-12-23T10:30:00.000000', '2024-10-15T13:00:00.000000'],
+              dtype='datetime64[us]')
+        """
+        from libriciel_terms import _bulk
+
+        return _bulk.add_many(self, starts, durations)
+
+    def elapsed_many(self, starts: Any, ends: Any) -> Any:
+        """:meth:`elapsed` of every (start, end) pair: durations of the same kind as ``starts``.
+
+        >>> import numpy as np
+        >>> starts = np.array(["2024-10-01T00:00"], dtype="datetime64[us]")
+        >>> ends = np.array(["2024-11-01T00:00"], dtype="datetime64[us]")
+        >>> BusinessHours.comelus().elapsed_many(starts, ends) / np.timedelta64(1, "h")
+        array([161.])
+        """
+        from libriciel_terms import _bulk
+
+        return _bulk.elapsed_many(self, starts, ends)
+
+    def add_working_days_many(self, days: Any, n: Any) -> Any:
+        """:meth:`add_working_days` of every day (``datetime64[D]``, dates, or midnights).
+
+        >>> import numpy as np
+        >>> days = np.array(["2024-12-24", "2028-08-31"], dtype="datetime64[D]")
+        >>> BusinessHours.comelus().add_working_days_many(days, np.array([1, 30]))
+        array(['2024-12-26', '2028-10-12'], dtype='datetime64[D]')
+        """
+        from libriciel_terms import _bulk
+
+        return _bulk.add_working_days_many(self, days, n)
 
 
 def _check_amount(_instance: object, _attribute: object, value: int) -> None:
