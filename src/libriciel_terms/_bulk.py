@@ -84,8 +84,12 @@ def _pandas_instants(name: str, value: Any) -> tuple[Any, _Kind] | None:
         )
     if index.hasnans:
         raise WrongTypeError(f"{name}[{int(np.flatnonzero(index.isna())[0])}] is NaT")
-    nanos = np.asarray(index.tz_convert("UTC").tz_localize(None), dtype="datetime64[ns]")
-    return _from_ns(name, nanos.astype(np.int64)), _Kind("series" if series else "index", value)
+    kind = _Kind("series" if series else "index", value)
+    unit = getattr(index, "unit", "ns")  # the values are UTC counts of this unit since 1970
+    if unit == "ns":
+        return _from_ns(name, index.asi8), kind
+    per_us = {"us": 1, "ms": 1000, "s": 1_000_000}[unit]
+    return index.asi8 * per_us + _UNIX, kind
 
 
 def _from_ns(name: str, nanos: Any) -> Any:
@@ -197,8 +201,21 @@ class Span:
         self.ouvrables = np.concatenate([*ouvrables, [ob]]).astype(np.int64)
         self.special = np.array(sorted(special), dtype=np.int64)
         self.last = self.first + len(self.busy) - 2
+        self._day_of: Any = None
+
+    def with_windows(self) -> Span:
+        """Add the per-day window tables and clock changes (instants need them, days do not)."""
+        np = numpy()
         self._offsets(np)
         self._windows(np)
+        return self
+
+    def day_of(self, m: Any) -> Any:
+        """The span's day index holding the ``m``-th jour ouvré (a table, not a search)."""
+        np = numpy()
+        if self._day_of is None:
+            self._day_of = np.searchsorted(self.ouvres, np.arange(int(self.ouvres[-1]) + 1))
+        return self._day_of[m] - 1
 
     def _windows(self, np: Any) -> None:
         """Per window rank k and day i: opening, length, business µs before it, opening key."""
@@ -241,8 +258,8 @@ class Span:
 
     def walls(self, keys: Any) -> tuple[Any, Any]:
         """(day ordinals, µs since local midnight) of instants."""
-        wall = keys + self.offset_at(keys)
-        return wall // DAY, wall % DAY
+        days, tods = numpy().divmod(keys + self.offset_at(keys), DAY)
+        return days, tods
 
     def positions(self, ordinals: Any, tods: Any) -> Any:
         """Business µs from the span's start to each (day, time of day)."""
@@ -250,7 +267,9 @@ class Span:
         i = ordinals - self.first
         position = self.busy[i]
         for k in range(self.opens.shape[0]):  # a few windows a day: one pass each
-            position += np.clip(tods - self.opens[k][i], 0, self.lengths[k][i])
+            inside = np.subtract(tods, self.opens[k][i])
+            np.maximum(inside, 0, out=inside)
+            position += np.minimum(inside, self.lengths[k][i], out=inside)
         return position
 
     def locate(self, targets: Any) -> tuple[Any, Any]:
@@ -291,7 +310,7 @@ def _span_for(schedule: BusinessHours, keys: Any, extra: Any) -> tuple[Span, Any
         # room for the largest duration at once (a year has 52 weeks, fewer with holidays)
         last = min(9999, last + 1 + int(extra.max()) // (index.week_us * 45))
     while True:
-        span = Span(index, first, last)
+        span = Span(index, first, last).with_windows()
         ordinals, tods = span.walls(keys)
         positions = span.positions(ordinals, tods)
         top = int(positions.max()) + (0 if extra is None else int(extra.max()))
@@ -318,6 +337,13 @@ def _year_of(ordinals: Any) -> Any:
     return days.astype("datetime64[Y]").astype(np.int64) + 1970
 
 
+def _chosen(near: Any, group: Any, size: int) -> Any:
+    """The elements of a group: a plain slice (no copies) when it is every element in order."""
+    if group.size == size and near.size == size and group[0] == 0 and group[-1] == size - 1:
+        return slice(None)
+    return near[group]
+
+
 def _groups(ordinals: Any) -> list[Any]:
     """Indexes of the elements, in groups of nearby years."""
     np = numpy()
@@ -341,7 +367,7 @@ def add_many(schedule: BusinessHours, starts: Any, amounts_in: Any) -> Any:
     far = amounts > NEAR_YEARS * 52 * index.week_us
     near = np.flatnonzero(~far)
     for group in _groups(keys[near] // DAY) if near.size else []:
-        chosen = near[group]
+        chosen = _chosen(near, group, keys.size)
         try:
             result[chosen] = _add_near(schedule, keys[chosen], amounts[chosen])
         except OutOfRangeError:  # the span reaches years the calendar refuses: one by one
@@ -384,7 +410,7 @@ def elapsed_many(schedule: BusinessHours, starts: Any, ends: Any) -> Any:
     far = last - first > NEAR_YEARS * 365 * DAY
     near = np.flatnonzero(~far)
     for group in _groups(first[near] // DAY) if near.size else []:
-        chosen = near[group]
+        chosen = _chosen(near, group, first.size)
         try:
             micros[chosen] = _elapsed_near(schedule, first[chosen], last[chosen])
         except OutOfRangeError:  # the span reaches years the calendar refuses: one by one
@@ -494,7 +520,7 @@ def _working_days_near(schedule: BusinessHours, ordinals: Any, steps: Any) -> An
     i = ordinals - span.first
     m = np.where(steps > 0, cum[i + 1] + steps, cum[i] + steps + 1)
     inside = (m >= 1) & (m <= cum[-1])
-    result = span.first + np.searchsorted(cum, np.where(inside, m, 1), side="left") - 1
+    result = span.first + span.day_of(np.where(inside, m, 1))
     for at in np.flatnonzero(~inside):  # a closure beyond the span: the scalar search
         day = dt.date.fromordinal(int(ordinals[at]))
         result[at] = schedule.add_working_days(day, int(steps[at])).toordinal()
