@@ -41,9 +41,13 @@ TESTS: dict[str, list[str]] = {
     "hours": [
         "tests/test_hours.py",
         "tests/test_hours_edges.py",
-        "tests/test_bulk.py",
         "src/libriciel_terms/hours.py",
         "docs/business-hours.md",
+    ],
+    "_index": [
+        "tests/test_hours.py",
+        "tests/test_hours_edges.py",
+        "src/libriciel_terms/_index.py",
     ],
     "holidays": [
         "tests/test_holidays.py",
@@ -51,6 +55,11 @@ TESTS: dict[str, list[str]] = {
     ],
     "_bulk": ["tests/test_bulk.py", "src/libriciel_terms/_bulk.py"],
 }
+
+#: Modules whose import-time values (module constants, presets) run none of their own functions:
+#: their mutants need only the test modules re-imported, not the whole package (much faster).
+#: Every other module gets the package re-imported per mutant (tests/conftest.py).
+TESTS_ONLY_RELOAD = {"hours", "holidays", "_index", "_bulk"}
 
 #: mutmut's exit codes, as it records them per mutant.
 STATUS = {
@@ -100,8 +109,9 @@ def prepare(module: str) -> Path:
     return where
 
 
-def run_mutmut(where: Path, max_children: int) -> None:
-    env = {**os.environ, "HYPOTHESIS_PROFILE": "mutation"}
+def run_mutmut(where: Path, module: str, max_children: int) -> None:
+    reload = "tests" if module in TESTS_ONLY_RELOAD else "package"
+    env = {**os.environ, "HYPOTHESIS_PROFILE": "mutation", "MUTATION_RELOAD": reload}
     env.pop("CI", None)
     with (where / "mutmut.log").open("w", encoding="utf-8") as log:
         done = subprocess.run(
@@ -190,7 +200,7 @@ def main(argv: list[str]) -> int:
             parser.error(f"no module src/libriciel_terms/{module}.py")
         print(f"mutating {module} against {' '.join(targeted_tests(module))}", flush=True)
         where = prepare(module)
-        run_mutmut(where, options.max_children)
+        run_mutmut(where, module, options.max_children)
         reports.append(score(where, module))
     (SCRATCH / "report.json").write_text(json.dumps(reports, indent=2) + "\n", encoding="utf-8")
     print(

@@ -204,6 +204,11 @@ def test_deadlines_in_working_days() -> None:
         2024, 10, 21, 18, 0
     )
     assert HOURS.daily_business_time == dt.timedelta(hours=7)
+    assert str(Delay.working_days(3)) == "3 jours ouvrés"
+    assert str(Delay.working_days(3, counting="daily_hours")) == (
+        "3 jours ouvrés (× heures ouvrées par jour)"
+    )
+    assert str(Delay.business_hours(4)) == "4 h ouvrées"
 
 
 def test_custom_holidays_and_pickling() -> None:

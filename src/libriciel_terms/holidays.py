@@ -133,7 +133,7 @@ class Holiday:
 _ALWAYS = (range(MIN_YEAR, MAX_YEAR + 1),)
 _CONCORDAT = "arrêté du 29 germinal an X (19 April 1802)"
 
-#: Every holiday the French calendars know, with its legal basis and its years.
+#: Every holiday the French calendars know, in calendar order, with its legal basis and its years.
 HISTORY: tuple[Holiday, ...] = (
     Holiday(
         name="Jour de l'an",
@@ -141,6 +141,13 @@ HISTORY: tuple[Holiday, ...] = (
         years=_ALWAYS,
         month=1,
         day=1,
+    ),
+    Holiday(
+        name="Vendredi saint",
+        law="Code du travail art. L3134-13 (droit local)",
+        years=_ALWAYS,
+        easter_offset=-2,
+        region="alsace-moselle",
     ),
     Holiday(name="Lundi de Pâques", law="loi du 8 mars 1886", years=_ALWAYS, easter_offset=1),
     Holiday(
@@ -172,13 +179,6 @@ HISTORY: tuple[Holiday, ...] = (
         day=11,
     ),
     Holiday(name="Noël", law=_CONCORDAT, years=_ALWAYS, month=12, day=25),
-    Holiday(
-        name="Vendredi saint",
-        law="Code du travail art. L3134-13 (droit local)",
-        years=_ALWAYS,
-        easter_offset=-2,
-        region="alsace-moselle",
-    ),
     Holiday(
         name="Saint-Étienne",
         law="Code du travail art. L3134-13 (droit local)",

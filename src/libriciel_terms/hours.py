@@ -103,10 +103,6 @@ _ALWAYS_AWARE = (ZoneInfo, dt.timezone)
 _MAX_DAY_US = 2 * DAY
 
 
-def _us(delta: dt.timedelta) -> int:
-    return micros(delta)
-
-
 def _parse_clock(name: str, value: object) -> dt.timedelta:
     """A time of day as an offset from midnight: ``"09:00"``, ``"09:00:30"``, ``time(9)``, ``"24:00"``."""
     if isinstance(value, dt.timedelta):
