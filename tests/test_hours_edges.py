@@ -227,6 +227,30 @@ def test_instants_off_the_calendar_are_out_of_range(at: dt.datetime) -> None:
         PORTAL.elapsed(at, at)
 
 
+def test_durations_past_the_ends_say_so() -> None:
+    late = dt.datetime(9999, 12, 30, 22, tzinfo=dt.UTC)
+    message = (
+        r"datetime.timedelta\(days=1, seconds=57600\) of business time from "
+        r"start=datetime.datetime\(9999, 12, 30, 23, 0, tzinfo=zoneinfo.ZoneInfo\(key='Europe/Paris'\)\) "
+        r"ends after year 9999; pass a shorter duration \(year 10000 is outside"
+    )
+    with pytest.raises(OutOfRangeError, match=message):
+        PORTAL.add(late, dt.timedelta(hours=40))
+    with pytest.raises(
+        OutOfRangeError, match=r"timedelta\(days=999999999.*ends after year 9999; pass"
+    ):
+        PORTAL.add(late, dt.timedelta.max)
+    with pytest.raises(
+        OutOfRangeError, match=r"timedelta\(days=10000000\) .* ends before year 1; pass"
+    ):
+        PORTAL.subtract(late, dt.timedelta(days=10**7))
+    early = dt.datetime(1, 1, 3, 12, tzinfo=dt.UTC)
+    with pytest.raises(
+        OutOfRangeError, match=r"timedelta\(days=2\) of business time from start=.* ends too early"
+    ):
+        PORTAL.subtract(early, dt.timedelta(days=2))
+
+
 def test_the_first_and_last_days_of_the_calendar() -> None:
     first = dt.datetime(1, 1, 2, 8, 0, tzinfo=dt.UTC)
     assert PORTAL.subtract(first, dt.timedelta(hours=1)).astimezone(dt.UTC) < first
