@@ -33,6 +33,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SCRATCH = ROOT / "build" / "mutation"
 EQUIVALENTS = ROOT / "scripts" / "mutation_equivalents.toml"
+#: The latest scores, kept in the repository (``--save``) for the documentation to render.
+SAVED = ROOT / "scripts" / "mutation_report.json"
 COPIED = ("src", "tests", "docs", "conftest.py", "pyproject.toml", "README.md")
 
 #: The targeted tests of each module (test files, docstrings and pages, as pytest arguments).
@@ -193,6 +195,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("modules", nargs="+", help="module names, e.g. hours holidays")
     parser.add_argument("--max-children", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--survivors", action="store_true", help="list surviving mutants")
+    parser.add_argument(
+        "--save", action="store_true", help=f"merge the scores into {SAVED.relative_to(ROOT)}"
+    )
     options = parser.parse_args(argv)
     reports = []
     for module in options.modules:
@@ -203,6 +208,12 @@ def main(argv: list[str]) -> int:
         run_mutmut(where, module, options.max_children)
         reports.append(score(where, module))
     (SCRATCH / "report.json").write_text(json.dumps(reports, indent=2) + "\n", encoding="utf-8")
+    if options.save:
+        saved = json.loads(SAVED.read_text(encoding="utf-8")) if SAVED.exists() else {}
+        for report in reports:
+            saved[report["module"]] = {k: v for k, v in report.items() if k != "module"}
+        text = json.dumps(saved, indent=2, sort_keys=True, ensure_ascii=False)
+        SAVED.write_text(text + "\n", encoding="utf-8")
     print(
         f"\n{'module':<16}{'mutants':>8}{'killed':>8}{'timeout':>8}{'equiv.':>8}"
         f"{'survived':>9}{'no test':>8}{'score':>8}"
