@@ -608,3 +608,54 @@ def test_random_schedules_agree_with_the_walker() -> None:
         assert schedule.elapsed(start, schedule.add(start, dt.timedelta(minutes=minutes))) == (
             dt.timedelta(minutes=minutes)
         )
+
+
+# -- the index's own edges (days with a clock change inside a window) -------------------------
+
+
+def test_instants_with_seconds_on_a_night_with_a_clock_change() -> None:
+    # October: 00:00–02:30 and 02:45–03:00 on the first pass, 02:00–02:30 and 02:45–04:00 on the
+    # second (fold=1); datetime arithmetic drops fold, so the instants are written out
+    first_pass = dt.datetime(2025, 10, 26, 2, 20, 17, 3, tzinfo=PARIS)
+    second_pass = dt.datetime(2025, 10, 26, 2, 20, 17, 3, tzinfo=PARIS, fold=1)
+    midnight = paris(2025, 10, 26, 0, 0)
+    into = dt.timedelta(minutes=20, seconds=17, microseconds=3)
+    assert NIGHTS.elapsed(midnight, first_pass) == dt.timedelta(hours=2) + into
+    assert NIGHTS.elapsed(midnight, second_pass) == dt.timedelta(hours=2, minutes=45) + into
+    assert NIGHTS.add(midnight, dt.timedelta(hours=2, minutes=45) + into) == second_pass
+
+
+def test_boundaries_on_a_night_with_a_clock_change() -> None:
+    midnight = paris(2025, 10, 26, 0, 0)
+    assert NIGHTS.add(midnight, dt.timedelta(hours=3)) == paris(2025, 10, 26, 2, 15, fold=1)
+    # a result on the second pass's closing stays there
+    assert NIGHTS.add(midnight, dt.timedelta(hours=3, minutes=15)) == paris(
+        2025, 10, 26, 2, 30, fold=1
+    )
+    late = paris(2025, 10, 26, 2, 50, fold=1)
+    assert NIGHTS.subtract(late, dt.timedelta(minutes=5)) == paris(2025, 10, 26, 2, 45, fold=1)
+    # back past the closing at 02:30 (second pass) to the opening at 02:00 (second pass)
+    assert NIGHTS.subtract(late, dt.timedelta(minutes=35)) == paris(2025, 10, 26, 2, 0, fold=1)
+    assert NIGHTS.previous_opening(paris(2025, 10, 26, 2, 10, fold=1)) == paris(
+        2025, 10, 26, 2, 0, fold=1
+    )
+    assert NIGHTS.previous_opening(paris(2025, 10, 26, 3, 0)) == paris(2025, 10, 26, 2, 45, fold=1)
+    assert NIGHTS.previous_opening(paris(2025, 10, 26, 2, 35, fold=1)) == paris(
+        2025, 10, 26, 2, 0, fold=1
+    )
+    assert NIGHTS.previous_closing(paris(2025, 10, 26, 2, 40, fold=1)) == paris(
+        2025, 10, 26, 2, 30, fold=1
+    )
+    # the day before closes at 24:00, which is the first instant of the night
+    assert NIGHTS.add(paris(2025, 10, 25, 23, 0), dt.timedelta(hours=1)) == midnight
+    assert NIGHTS.day_close(dt.date(2025, 10, 25)) == midnight
+
+
+def test_the_index_refuses_what_dates_cannot_hold() -> None:
+    with pytest.raises(OutOfRangeError, match=r"^the result falls outside the years 1–9999$"):
+        _index.instant_of(0, PARIS)
+    with pytest.raises(OutOfRangeError, match=r"^the result falls after 9999-12-31$"):
+        PORTAL.day_close(dt.date(9999, 12, 31))
+    assert _index.key_of(paris(2025, 1, 1, 0, 0, 1) + dt.timedelta(microseconds=2)) == (
+        dt.date(2025, 1, 1).toordinal() * _index.DAY - 3_600_000_000 + 1_000_002
+    )

@@ -219,7 +219,7 @@ class Layout:
             if remaining < b - a or (remaining == b - a and not latest):
                 return self.start + a + remaining
             remaining -= b - a
-        raise AssertionError("layout inconsistent with its total")  # pragma: no cover
+        raise AssertionError("layout and total disagree")  # pragma: no cover, no mutate
 
     def opening(self, key: int) -> int | None:
         """The opening key of the interval holding ``key`` (None if closed then)."""
@@ -248,7 +248,7 @@ def _day_start(stretches: Sequence[tuple[int | None, int | None, int]], ordinal:
         if high is None or high + offset > midnight:
             start = midnight - offset
             return start if low is None else max(low, start)
-    raise AssertionError("unreachable")  # pragma: no cover
+    raise AssertionError("unreachable")  # pragma: no cover, no mutate
 
 
 def day_layout(changes: Sequence[Transition], ordinal: int, windows: Windows) -> Layout:
@@ -501,7 +501,7 @@ class Index:
             if remaining < length or (remaining == length and not latest):
                 return self.wall(ordinal, opens + remaining)
             remaining -= length
-        raise AssertionError("cumulative index inconsistent with the windows")  # pragma: no cover
+        raise AssertionError("index and windows disagree")  # pragma: no cover, no mutate
 
     def wall(self, ordinal: int, tod: int) -> dt.datetime:
         """The instant at wall time ``tod`` of a day without clock change (24:00 is the next day)."""

@@ -501,7 +501,7 @@ class BusinessHours:
         for opens, closes in index.windows_us[(ordinal - 1) % 7]:
             if opens <= tod < closes:
                 return index.wall(ordinal, opens)
-        raise AssertionError("not open")  # pragma: no cover
+        raise AssertionError("not open")  # pragma: no cover, no mutate
 
     # -- instants ----------------------------------------------------------------------------
 
