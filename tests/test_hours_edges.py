@@ -526,8 +526,14 @@ def test_a_calendar_that_closes_every_open_day_is_refused() -> None:
     message = r"no business time in the 100 years up to .*closes every open day"
     with pytest.raises(InvalidScheduleError, match=message):
         schedule.add(paris(2025, 1, 6, 9), dt.timedelta(hours=1))
-    with pytest.raises(InvalidScheduleError, match=r"no jour ouvré in the 100 years"):
+    with pytest.raises(InvalidScheduleError, match=r"no jour ouvré in the 100 years up to 2125"):
         schedule.add_working_days(dt.date(2025, 1, 6), 1)
+    with pytest.raises(InvalidScheduleError, match=r"no jour ouvrable in the 100 years up to 2125"):
+        schedule.add_ouvrable_days(dt.date(2025, 1, 6), 1)
+    with pytest.raises(InvalidScheduleError, match=r"no jour ouvré in the 100 years up to 1924:"):
+        schedule.add_working_days(dt.date(2025, 1, 6), -1)
+    with pytest.raises(InvalidScheduleError, match=r"no business time in the 100 years up to 1924"):
+        schedule.subtract(paris(2025, 1, 6, 9), dt.timedelta(hours=1))
     with pytest.raises(InvalidScheduleError, match=r"is never open; nothing can be added"):
         BusinessHours.weekly({}).add(paris(2025, 1, 6, 9), dt.timedelta(hours=1))
 

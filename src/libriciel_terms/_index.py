@@ -329,8 +329,7 @@ class YearTable:
         self.special = special
 
     def column(self, counts: Counts) -> array[int]:
-        if counts == "busy":
-            return self.busy
+        """The cumulative counts of jours ouvrés or ouvrables (``busy`` is read directly)."""
         return self.ouvres if counts == "ouvres" else self.ouvrables
 
 
