@@ -665,3 +665,89 @@ def test_the_index_refuses_what_dates_cannot_hold() -> None:
     assert _index.key_of(paris(2025, 1, 1, 0, 0, 1) + dt.timedelta(microseconds=2)) == (
         dt.date(2025, 1, 1).toordinal() * _index.DAY - 3_600_000_000 + 1_000_002
     )
+
+
+def _utc_key(*args: int) -> int:
+    return _index.key_of(dt.datetime(*args, tzinfo=dt.UTC))  # type: ignore[misc]
+
+
+def test_clock_changes_are_found_to_the_second() -> None:
+    hour = 3_600_000_000
+    assert _index.transitions(PARIS, 2025) == (
+        (_utc_key(2025, 3, 30, 1), hour, 2 * hour),
+        (_utc_key(2025, 10, 26, 1), 2 * hour, hour),
+    )
+    assert _index.search_transitions(ZoneInfo("Asia/Tokyo"), 2025) == ()
+    sao_paulo = _index.search_transitions(ZoneInfo("America/Sao_Paulo"), 2018)
+    assert [(k - _utc_key(2018, 1, 1)) // hour for k, _, _ in sao_paulo] == [1154, 7371]
+    assert [(b // hour, a // hour) for _, b, a in sao_paulo] == [(-2, -3), (-3, -2)]
+
+
+SAO_PAULO = ZoneInfo("America/Sao_Paulo")
+
+
+@pytest.mark.parametrize(
+    ("windows", "zone", "year", "expected"),
+    [
+        (WEEKDAYS, PARIS, 2025, set()),
+        ({d: [("08:00", "24:00")] for d in range(7)}, PARIS, 2025, set()),
+        ({d: [("03:00", "05:00")] for d in range(7)}, PARIS, 2025, set()),
+        ({d: [("00:00", "02:00")] for d in range(7)}, PARIS, 2025, {MARCH, OCTOBER}),
+        ({d: [("00:00", "24:00")] for d in range(7)}, PARIS, 2025, {MARCH, OCTOBER}),
+        ({d: [("02:59", "03:01")] for d in range(7)}, PARIS, 2025, {MARCH, OCTOBER}),
+        # Brazil changed its clocks at midnight: the days on both sides of it are affected
+        (WEEKDAYS, SAO_PAULO, 2018, {dt.date(2018, 2, 17), dt.date(2018, 2, 18), dt.date(2018, 11, 3), dt.date(2018, 11, 4)}),
+    ],
+)  # fmt: skip
+def test_which_days_meet_a_clock_change(
+    windows: dict[int, list[tuple[str, str]]], zone: ZoneInfo, year: int, expected: set[dt.date]
+) -> None:
+    schedule = BusinessHours.weekly(windows, holidays=NONE, zone=zone)
+    table = schedule._index().table(year)
+    assert {dt.date.fromordinal(o) for o in table.special} == expected
+
+
+@pytest.mark.parametrize(
+    "schedule",
+    [
+        HOURS,
+        PORTAL,
+        NIGHTS,
+        BusinessHours.weekly(WEEKDAYS, holidays=NONE, zone=SAO_PAULO),
+        BusinessHours.weekly({d: [("00:00", "24:00")] for d in range(7)}, holidays=NONE, zone=SAO_PAULO),
+        BusinessHours.weekly({5: [("09:00", "12:00")]}, holidays=closed(dt.date(2018, 2, 10), 30)),
+    ],
+)  # fmt: skip
+@pytest.mark.parametrize("year", [2018, 2024, 2025])
+def test_yearly_totals_agree_with_the_day_tables(schedule: BusinessHours, year: int) -> None:
+    index = schedule._index()
+    table = index.table(year)
+    expected = (table.busy[-1], table.ouvres[-1], table.ouvrables[-1])
+    assert index._count_year(year) == expected
+    fresh = _index.Index(index.windows_us, index.holidays, index.zone)
+    assert tuple(fresh.total(year, c) for c in ("busy", "ouvres", "ouvrables")) == expected
+    assert fresh.tables == {}  # totals come without building the year's table
+
+
+@given(
+    st.integers(0, 2 * 24 * 60),
+    st.integers(0, 30 * 60),
+    st.sampled_from([(2018, 2, 16), (2018, 11, 2)]),
+)
+def test_midnight_clock_changes_keep_the_invariants(
+    offset: int, minutes: int, day: tuple[int, int, int]
+) -> None:
+    always = BusinessHours.weekly(
+        {d: [("00:00", "00:30"), ("23:00", "24:00")] for d in range(7)},
+        holidays=NONE,
+        zone=SAO_PAULO,
+    )
+    start = dt.datetime(*day, tzinfo=SAO_PAULO).astimezone(dt.UTC) + dt.timedelta(minutes=offset)
+    duration = dt.timedelta(minutes=minutes)
+    due = always.add(start, duration)
+    assert due >= start
+    assert always.elapsed(start, due) == duration
+    end = start + duration
+    assert always.elapsed(start, end) == dt.timedelta(
+        minutes=ref_elapsed_minutes(always, start, end)
+    )
