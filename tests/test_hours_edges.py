@@ -751,3 +751,32 @@ def test_midnight_clock_changes_keep_the_invariants(
     assert always.elapsed(start, end) == dt.timedelta(
         minutes=ref_elapsed_minutes(always, start, end)
     )
+
+
+def test_openings_and_closings_at_the_edges_of_a_night() -> None:
+    # an instant on an opening of the second pass is its own previous opening
+    assert NIGHTS.previous_opening(paris(2025, 10, 26, 2, 0, fold=1)) == paris(
+        2025, 10, 26, 2, 0, fold=1
+    )
+    touching = BusinessHours.weekly(
+        {d: [("00:00", "02:15"), ("02:15", "04:00")] for d in range(7)}, holidays=NONE
+    )
+    assert touching.previous_opening(paris(2025, 10, 26, 2, 15)) == paris(2025, 10, 26, 2, 15)
+    assert touching.previous_opening(paris(2025, 10, 26, 2, 15, fold=1)) == paris(
+        2025, 10, 26, 2, 15, fold=1
+    )
+    # São Paulo moved its clocks from 00:00 to 01:00 on 4 November 2018: the day before
+    # closes at 24:00, the first instant of the 4th, which the clocks showed as 01:00
+    evenings = BusinessHours.weekly(
+        {d: [("22:00", "24:00")] for d in range(7)}, zone=SAO_PAULO, holidays=NONE
+    )
+    close = evenings.day_close(dt.date(2018, 11, 3))
+    assert (close.hour, close.tzinfo) == (1, SAO_PAULO)
+    assert close == dt.datetime(2018, 11, 4, 1, 0, tzinfo=SAO_PAULO)
+    due = evenings.add(dt.datetime(2018, 11, 3, 23, tzinfo=SAO_PAULO), dt.timedelta(hours=1))
+    assert (due.hour, due.tzinfo) == (1, SAO_PAULO)
+
+
+def test_a_result_on_the_last_day_of_a_year() -> None:
+    assert HOURS.add(paris(2024, 12, 30, 10), dt.timedelta(hours=10)) == paris(2024, 12, 31, 15)
+    assert HOURS.add(paris(2024, 12, 31, 17), dt.timedelta(hours=1)) == paris(2024, 12, 31, 18)

@@ -195,16 +195,14 @@ Windows = tuple[tuple[int, int], ...]
 class Layout:
     """A day whose windows meet a clock change: its open intervals in real time.
 
-    ``start`` and ``end`` are the keys of the first instant of the day and of the next day;
-    ``intervals`` are ``(a, b)`` µs after ``start``, in time order; ``windows`` the window each
-    interval comes from (its index in the day's windows).
+    ``start`` is the key of the first instant of the day; ``intervals`` are ``(a, b)`` µs after
+    ``start``, in time order.
     """
 
-    __slots__ = ("end", "intervals", "start", "total")
+    __slots__ = ("intervals", "start", "total")
 
-    def __init__(self, start: int, end: int, intervals: tuple[tuple[int, int], ...]) -> None:
+    def __init__(self, start: int, intervals: tuple[tuple[int, int], ...]) -> None:
         self.start = start
-        self.end = end
         self.intervals = intervals
         self.total = sum(b - a for a, b in intervals)
 
@@ -265,7 +263,7 @@ def day_layout(changes: Sequence[Transition], ordinal: int, windows: Windows) ->
             a, b = max(lo, midnight + opens - offset), min(hi, midnight + closes - offset)
             if b > a:
                 intervals.append((a - start, b - start))
-    return Layout(start, end, tuple(intervals))
+    return Layout(start, tuple(intervals))
 
 
 def _touches(windows: Windows, low: int, high: int) -> bool:
