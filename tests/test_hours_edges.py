@@ -716,6 +716,11 @@ def test_which_days_meet_a_clock_change(
         BusinessHours.weekly(WEEKDAYS, holidays=NONE, zone=SAO_PAULO),
         BusinessHours.weekly({d: [("00:00", "24:00")] for d in range(7)}, holidays=NONE, zone=SAO_PAULO),
         BusinessHours.weekly({5: [("09:00", "12:00")]}, holidays=closed(dt.date(2018, 2, 10), 30)),
+        # holidays on the days of the clock changes, whose windows meet them
+        BusinessHours.weekly(
+            {d: [("00:00", "24:00")] for d in range(7)},
+            holidays=ExplicitHolidays.of([MARCH, OCTOBER, dt.date(2024, 3, 31), dt.date(2018, 10, 28)]),
+        ),
     ],
 )  # fmt: skip
 @pytest.mark.parametrize("year", [2018, 2024, 2025])
@@ -780,3 +785,27 @@ def test_openings_and_closings_at_the_edges_of_a_night() -> None:
 def test_a_result_on_the_last_day_of_a_year() -> None:
     assert HOURS.add(paris(2024, 12, 30, 10), dt.timedelta(hours=10)) == paris(2024, 12, 31, 15)
     assert HOURS.add(paris(2024, 12, 31, 17), dt.timedelta(hours=1)) == paris(2024, 12, 31, 18)
+
+
+@pytest.mark.parametrize(
+    ("zone", "year"),
+    [
+        ("Pacific/Fiji", 2015),
+        ("Europe/Paris", 2025),
+        ("America/Sao_Paulo", 2018),
+        ("Australia/Lord_Howe", 2024),
+    ],
+)
+def test_clock_changes_agree_with_a_day_by_day_scan(zone: str, year: int) -> None:
+    tz = ZoneInfo(zone)
+    first = dt.datetime(year, 1, 1, tzinfo=dt.UTC) - dt.timedelta(days=2)
+    hour = dt.timedelta(minutes=30)
+    scanned = []
+    at = first
+    while at < dt.datetime(year + 1, 1, 1, tzinfo=dt.UTC) + dt.timedelta(days=2):
+        before, after = at.astimezone(tz).utcoffset(), (at + hour).astimezone(tz).utcoffset()
+        if before != after:
+            scanned.append((at + hour).astimezone(tz).utcoffset() - before)
+        at += hour
+    found = _index.search_transitions(tz, year)
+    assert [dt.timedelta(microseconds=a - b) for _, b, a in found] == scanned
