@@ -33,6 +33,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SCRATCH = ROOT / "build" / "mutation"
 EQUIVALENTS = ROOT / "scripts" / "mutation_equivalents.toml"
+#: The latest scores, kept in the repository (``--save``) for the documentation to render.
+SAVED = ROOT / "scripts" / "mutation_report.json"
 COPIED = ("src", "tests", "docs", "conftest.py", "pyproject.toml", "README.md")
 
 #: The targeted tests of each module (test files, docstrings and pages, as pytest arguments).
@@ -41,15 +43,23 @@ TESTS: dict[str, list[str]] = {
     "hours": [
         "tests/test_hours.py",
         "tests/test_hours_edges.py",
-        "tests/test_bulk.py",
         "src/libriciel_terms/hours.py",
         "docs/business-hours.md",
+        "tests/test_bulk.py",
+    ],
+    "_index": [
+        "tests/test_hours.py",
+        "tests/test_hours_edges.py",
+        "src/libriciel_terms/_index.py",
     ],
     "holidays": [
         "tests/test_holidays.py",
         "src/libriciel_terms/holidays.py",
     ],
-    "_bulk": ["tests/test_bulk.py", "src/libriciel_terms/_bulk.py"],
+    "_bulk": [
+        "tests/test_bulk.py",
+        "src/libriciel_terms/_bulk.py",
+    ],
     "syntec": [
         "tests/test_syntec.py",
         "tests/test_revision.py",
@@ -88,6 +98,11 @@ TESTS: dict[str, list[str]] = {
         "docs/late-payment.md",
     ],
 }
+
+#: Modules whose import-time values (module constants, presets) run none of their own functions:
+#: their mutants need only the test modules re-imported, not the whole package (much faster).
+#: Every other module gets the package re-imported per mutant (tests/conftest.py).
+TESTS_ONLY_RELOAD = {"hours", "holidays", "_index", "_bulk"}
 
 #: mutmut's exit codes, as it records them per mutant.
 STATUS = {
@@ -137,8 +152,9 @@ def prepare(module: str) -> Path:
     return where
 
 
-def run_mutmut(where: Path, max_children: int) -> None:
-    env = {**os.environ, "HYPOTHESIS_PROFILE": "mutation"}
+def run_mutmut(where: Path, module: str, max_children: int) -> None:
+    reload = "tests" if module in TESTS_ONLY_RELOAD else "package"
+    env = {**os.environ, "HYPOTHESIS_PROFILE": "mutation", "MUTATION_RELOAD": reload}
     env.pop("CI", None)
     with (where / "mutmut.log").open("w", encoding="utf-8") as log:
         done = subprocess.run(
@@ -220,6 +236,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("modules", nargs="+", help="module names, e.g. hours holidays")
     parser.add_argument("--max-children", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--survivors", action="store_true", help="list surviving mutants")
+    parser.add_argument(
+        "--save", action="store_true", help=f"merge the scores into {SAVED.relative_to(ROOT)}"
+    )
     options = parser.parse_args(argv)
     reports = []
     for module in options.modules:
@@ -227,9 +246,15 @@ def main(argv: list[str]) -> int:
             parser.error(f"no module src/libriciel_terms/{module}.py")
         print(f"mutating {module} against {' '.join(targeted_tests(module))}", flush=True)
         where = prepare(module)
-        run_mutmut(where, options.max_children)
+        run_mutmut(where, module, options.max_children)
         reports.append(score(where, module))
     (SCRATCH / "report.json").write_text(json.dumps(reports, indent=2) + "\n", encoding="utf-8")
+    if options.save:
+        saved = json.loads(SAVED.read_text(encoding="utf-8")) if SAVED.exists() else {}
+        for report in reports:
+            saved[report["module"]] = {k: v for k, v in report.items() if k != "module"}
+        text = json.dumps(saved, indent=2, sort_keys=True, ensure_ascii=False)
+        SAVED.write_text(text + "\n", encoding="utf-8")
     print(
         f"\n{'module':<16}{'mutants':>8}{'killed':>8}{'timeout':>8}{'equiv.':>8}"
         f"{'survived':>9}{'no test':>8}{'score':>8}"

@@ -10,7 +10,9 @@ already ran the clean code. Three things would make mutants survive for the wron
 - module constants built at import (presets, ``FRANCE``) and caches (the business-time index,
   ``functools`` caches) still hold what the clean code computed. So every ``libriciel_terms``
   module and every test module is dropped from ``sys.modules`` when the session starts (they are
-  re-imported with the mutant active), and every cache is cleared before the tests run;
+  re-imported with the mutant active; ``MUTATION_RELOAD=tests`` keeps the package for modules
+  whose import-time values do not run their own code), and every cache is cleared before the
+  tests run;
 - functions that only run at import time (a preset built once at module level) would be mapped
   to the first test only: the calls made while collecting are attributed to every test instead.
 """
@@ -37,7 +39,7 @@ settings.register_profile(
 )
 settings.register_profile(
     "mutation",
-    max_examples=25,
+    max_examples=10,
     deadline=None,
     derandomize=True,
     database=None,
@@ -83,9 +85,21 @@ def _ours(name: str) -> bool:
     return "conftest" not in name and (leaf.startswith("test_") or name.startswith("tests."))
 
 
+def _reloaded(name: str) -> bool:
+    """Dropped per mutant: the test modules, and the package unless MUTATION_RELOAD=tests.
+
+    Re-importing the package costs most of a mutant's time; ``scripts/mutation.py`` asks for
+    ``tests`` only for modules whose import-time values do not run their own functions.
+    """
+    if not _ours(name):
+        return False
+    package = name == _PACKAGE or name.startswith(_PACKAGE + ".")
+    return not package or os.environ.get("MUTATION_RELOAD", "package") == "package"
+
+
 def pytest_sessionstart(session: pytest.Session) -> None:
     if _under_mutmut():
-        for name in [name for name in sys.modules if _ours(name)]:
+        for name in [name for name in sys.modules if _reloaded(name)]:
             del sys.modules[name]
 
 

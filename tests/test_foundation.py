@@ -126,8 +126,19 @@ def test_aware_refuses_naive_and_nanoseconds() -> None:
     class Nanos(dt.datetime):
         nanosecond = 5
 
-    with pytest.raises(InvalidArgumentError, match=r"has nanoseconds"):
+    with pytest.raises(
+        InvalidArgumentError,
+        match=r"at=.* has 5 ns; this library counts whole microseconds: round it first, e\.g\. at",
+    ):
         _validate.aware("at", Nanos(2024, 1, 2, tzinfo=UTC))
+
+    class Stamp(dt.datetime):
+        nanosecond = 0
+
+    plain = _validate.aware("at", Stamp(2024, 1, 2, 3, 4, 5, 6, tzinfo=UTC, fold=1))
+    assert type(plain) is dt.datetime
+    assert plain == dt.datetime(2024, 1, 2, 3, 4, 5, 6, tzinfo=UTC)
+    assert plain.fold == 1
 
 
 def test_text_check() -> None:

@@ -204,6 +204,11 @@ def test_deadlines_in_working_days() -> None:
         2024, 10, 21, 18, 0
     )
     assert HOURS.daily_business_time == dt.timedelta(hours=7)
+    assert str(Delay.working_days(3)) == "3 jours ouvrés"
+    assert str(Delay.working_days(3, counting="daily_hours")) == (
+        "3 jours ouvrés (× heures ouvrées par jour)"
+    )
+    assert str(Delay.business_hours(4)) == "4 h ouvrées"
 
 
 def test_custom_holidays_and_pickling() -> None:
@@ -387,3 +392,26 @@ def test_the_edges_of_the_calendars() -> None:
         PORTAL.add(late, dt.timedelta(hours=40))
     with pytest.raises(OutOfRangeError):
         PORTAL.add(late, dt.timedelta.max)
+
+
+def test_presets_are_named_and_described() -> None:
+    space = BusinessHours.production_customer_space()
+    assert space.name == "customer space (§2.5.1)"
+    assert space.describe() == (
+        "Mon–Fri 09:00–18:00; holidays: France (metropole); zone: Europe/Paris"
+    )
+    assert HOURS.name == "ComElus PSG (§4.1)"
+    assert PORTAL.name == "customer portal (§4.1)"
+    assert (
+        PORTAL.describe() == "Mon–Sun 08:00–24:00; holidays: 0 explicit dates; zone: Europe/Paris"
+    )
+    odd = BusinessHours.weekly(
+        {0: [("09:00", "12:00")], 2: [("09:00", "12:00")], 6: [("10:00", "11:00:30")]}
+    )
+    assert odd.describe() == (
+        "Mon 09:00–12:00; Wed 09:00–12:00; Sun 10:00–11:00:30; holidays: France (metropole); "
+        "zone: Europe/Paris"
+    )
+    assert BusinessHours.weekly({}).describe().startswith("never open;")
+    with pytest.raises(InvalidScheduleError, match=r"has days of different lengths"):
+        _ = odd.daily_business_time

@@ -96,8 +96,9 @@ def _digits(value: int) -> int:
 def aware(name: str, value: object) -> dt.datetime:
     """Return ``value`` if it is an aware ``datetime``; refuse dates, strings and naive ones.
 
-    A pandas ``Timestamp`` is a ``datetime``; one carrying nanoseconds is refused rather than
-    truncated silently (this library counts in microseconds).
+    A pandas ``Timestamp`` is a ``datetime``: it comes back as a plain ``datetime``, and one
+    carrying nanoseconds is refused rather than truncated silently (this library counts whole
+    microseconds).
     """
     # Fast path (this runs on every business-time call): a plain datetime whose tzinfo is a
     # ZoneInfo or a fixed offset always has a UTC offset.
@@ -113,12 +114,26 @@ def aware(name: str, value: object) -> dt.datetime:
             f"{name}={shown(value)} is naive; pass an aware datetime, "
             f'e.g. tzinfo=ZoneInfo("Europe/Paris")'
         )
-    if getattr(value, "nanosecond", 0):
+    if type(value) is dt.datetime:
+        return value
+    # A subclass (a pandas Timestamp): refused if it holds nanoseconds, else a plain datetime.
+    nanoseconds = getattr(value, "nanosecond", 0)
+    if nanoseconds:
         raise InvalidArgumentError(
-            f"{name}={shown(value)} has nanoseconds, which this library does not count (it works in "
-            f"microseconds); round it first, e.g. timestamp.floor('us')"
+            f"{name}={shown(value)} has {nanoseconds} ns; this library counts whole "
+            f"microseconds: round it first, e.g. {name}.floor('us')"
         )
-    return value
+    return dt.datetime(
+        value.year,
+        value.month,
+        value.day,
+        value.hour,
+        value.minute,
+        value.second,
+        value.microsecond,
+        tzinfo=value.tzinfo,
+        fold=value.fold,
+    )
 
 
 def utc(value: dt.datetime) -> dt.datetime:

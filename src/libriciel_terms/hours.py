@@ -1,4 +1,4 @@
-"""Business-hour schedules and working days (contract §1.6, §2.7, §2.8, §4.1; RULES.md §0–§1).
+"""Business-hour schedules and working days (Contract §1.6, §2.7, §2.8, §4.1).
 
 Interventions, phone support and the guaranteed service period (PSG) run Monday to Friday,
 09:00–12:00 and 14:00–18:00, except the titulaire's legal holidays (§4.1): seven business hours
@@ -8,15 +8,26 @@ weekly windows, a holiday calendar and a zone — and the contract's schedules a
 Conventions, all fixed and documented rather than guessed:
 
 - Instants must be aware (any zone); results come back in the schedule's zone (Europe/Paris).
+  Instants are compared as instants: 02:15 on the second pass of the October night comes after
+  02:30 on the first.
 - A start outside the windows (12:30, 18:00, a Saturday, a holiday) counts from the next opening.
 - A deadline that lands exactly on a closing boundary stays there: 09:00 + 3 h is 12:00 the same
   day, not 14:00. (pandas' ``CustomBusinessHour`` rolls such a result to the next opening.)
-- Windows are wall-clock times, so a DST change is an ordinary day for 09–12/14–18. Business
-  time is measured on the wall clock inside windows.
+  Going backwards, :meth:`~BusinessHours.subtract` mirrors it: a result on an opening stays there.
+- The schedule is open when the wall clock shows a time inside a window; business time is the
+  real time during which it is open. A window that contains a clock change (01:00–04:00 on a DST
+  night) holds two real hours in March and four in October; 09–12 and 14–18 never meet one.
+- ``add`` refuses a negative duration and ``elapsed`` an end before its start (both with
+  :class:`~libriciel_terms.errors.TermsError`): :meth:`~BusinessHours.subtract`,
+  :meth:`~BusinessHours.previous_opening` and :meth:`~BusinessHours.previous_closing` go back.
 - Jours ouvrés (Monday–Friday) and jours ouvrables (Monday–Saturday) are separate operations;
-  both exclude the schedule's holidays, whatever its windows.
+  both exclude the schedule's holidays, whatever its windows. Counting follows the Code de
+  procédure civile art. 640–642: the day of the event does not count.
+- Inputs from the data ecosystem convert when they convert exactly: ``numpy`` integers as
+  counts, ``numpy.datetime64`` days as dates, tz-aware pandas ``Timestamp`` as instants; a
+  ``Timestamp`` with nanoseconds is refused (business time counts whole microseconds).
 
-Worked examples (RULES.md §1):
+Worked examples (Contract §4.1):
 
 >>> from datetime import datetime, timedelta
 >>> from zoneinfo import ZoneInfo
@@ -31,6 +42,8 @@ datetime.datetime(2024, 12, 23, 11, 30, tzinfo=zoneinfo.ZoneInfo(key='Europe/Par
 >>> hours.elapsed(datetime(2024, 10, 15, 11, 0, tzinfo=paris),
 ...               datetime(2024, 10, 16, 10, 0, tzinfo=paris))
 datetime.timedelta(seconds=21600)
+>>> hours.subtract(datetime(2024, 12, 23, 11, 30, tzinfo=paris), timedelta(hours=4)).isoformat()
+'2024-12-20T16:30:00+01:00'
 
 The failing case: a naive datetime is refused, never interpreted in some zone.
 
@@ -39,27 +52,39 @@ Traceback (most recent call last):
 ...
 libriciel_terms.errors.NaiveDatetimeError: start=datetime.datetime(2024, 10, 15, 9, 0) is naive; pass an aware datetime, e.g. tzinfo=ZoneInfo("Europe/Paris")
 
-Speed: every operation locates its answer with :func:`bisect.bisect_left` in arrays of
-cumulative business time per day, built once per schedule and range of years and cached, so the
-cost of ``add`` and ``elapsed`` does not grow with the span (see ``benchmarks/bench_hours.py``).
+Speed: every operation locates its answer with a binary search in per-year tables of cumulative
+business time, built on demand and shared by schedules with the same definition (at most 64
+years a schedule, 32 schedules kept after they are dropped; :mod:`libriciel_terms._index`), so
+the cost of ``add`` and ``elapsed`` does not grow with the span. Arrays of instants go through
+:meth:`~BusinessHours.add_many` and friends (numpy, the ``fast`` extra).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import itertools
-import threading
-from bisect import bisect_left
+import operator
 from collections.abc import Iterable, Mapping
-from typing import Literal
+from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import attrs
 
 from libriciel_terms import _validate
 from libriciel_terms._dates import localize, shift_day, shift_instant
+from libriciel_terms._index import (
+    DAY,
+    MAX_ORDINAL,
+    Counts,
+    Index,
+    instant_of,
+    key_of,
+    micros,
+    shared_index,
+)
 from libriciel_terms.delays import Delay
 from libriciel_terms.errors import (
+    EndBeforeStartError,
     InvalidArgumentError,
     InvalidScheduleError,
     OutOfRangeError,
@@ -70,21 +95,18 @@ from libriciel_terms.holidays import FRANCE, ExplicitHolidays, HolidayCalendar
 __all__ = ["BusinessHours", "Window"]
 
 _DAY = dt.timedelta(days=1)
-_MAX_ORDINAL = dt.date.max.toordinal()
-_US_PER_DAY = 86_400_000_000
 _WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 #: Ordinal of 0001-01-01, a Monday: ``(ordinal - 1) % 7`` is the ISO weekday - 1.
 _WORKING_WEEKDAYS = frozenset(range(5))  # jours ouvrés: Monday–Friday
 _OUVRABLE_WEEKDAYS = frozenset(range(6))  # jours ouvrables: Monday–Saturday
 _Counts = Literal["ouvres", "ouvrables"]
-
-
-def _us(delta: dt.timedelta) -> int:
-    return (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
+_ALWAYS_AWARE = (ZoneInfo, dt.timezone)
+#: No day holds more business time than this (the longest days of history are 25 h).
+_MAX_DAY_US = 2 * DAY
 
 
 def _parse_clock(name: str, value: object) -> dt.timedelta:
-    """A time of day as an offset from midnight: ``"09:00"``, ``time(9)``, or ``"24:00"``."""
+    """A time of day as an offset from midnight: ``"09:00"``, ``"09:00:30"``, ``time(9)``, ``"24:00"``."""
     if isinstance(value, dt.timedelta):
         return value
     if isinstance(value, dt.time):
@@ -100,7 +122,8 @@ def _parse_clock(name: str, value: object) -> dt.timedelta:
         )
     if isinstance(value, str):
         parts = value.strip().split(":")
-        if len(parts) in (2, 3) and all(p.isdigit() for p in parts):
+        # ASCII digits only: str.isdigit() also accepts "²" and other digits int() refuses
+        if len(parts) in (2, 3) and all(p.isascii() and p.isdigit() and len(p) <= 2 for p in parts):
             h, m, s = (int(p) for p in (*parts, "0")[:3])
             if (h < 24 and m < 60 and s < 60) or (h == 24 and m == 0 and s == 0):
                 return dt.timedelta(hours=h, minutes=m, seconds=s)
@@ -128,10 +151,16 @@ class Window:
 
     >>> Window.of("09:00", "12:00")
     Window.of('09:00', '12:00')
+    >>> Window.of("08:30:15", "24:00")
+    Window.of('08:30:15', '24:00')
     >>> Window.of("14:00", "12:00")
     Traceback (most recent call last):
     ...
     libriciel_terms.errors.InvalidScheduleError: window 14:00–12:00 is not within a day: it needs 00:00 <= opens < closes <= 24:00
+    >>> Window.of("09:00", "²:00")
+    Traceback (most recent call last):
+    ...
+    libriciel_terms.errors.InvalidScheduleError: closes='²:00' is not a time of day; write e.g. "09:00"
     """
 
     opens: dt.timedelta = attrs.field(validator=_check_window)
@@ -216,119 +245,76 @@ def _check_holidays(_instance: object, _attribute: object, value: object) -> Non
         raise WrongTypeError(f"holidays={value!r} is not hashable; use a frozen calendar") from None
 
 
-@attrs.frozen
-class _Snapshot:
-    """Cumulative counts per day over a range of whole years (immutable, so thread-safe).
-
-    ``busy[i]`` is the business time (µs) of the days ``first … first + i - 1``; likewise
-    ``ouvres`` and ``ouvrables`` count jours ouvrés and jours ouvrables. Every lookup is a
-    :func:`bisect.bisect_left` call in one of these lists.
-    """
-
-    first: int
-    last: int
-    busy: list[int]
-    ouvres: list[int]
-    ouvrables: list[int]
-    #: Days on which the zone's UTC offset changes (and the day before): only there can a wall
-    #: time be skipped or repeated.
-    offset_changes: frozenset[int]
-
-    def covers(self, low: int, high: int) -> bool:
-        return self.first <= low and high <= self.last
+# -- inputs ------------------------------------------------------------------------------------
 
 
-class _Index:
-    """The snapshot of one schedule, rebuilt over a wider range of years when asked outside it."""
+def _localize(name: str, value: object, zone: ZoneInfo) -> dt.datetime:
+    """The instant ``value`` on the wall clock of ``zone``; refused if not aware or off the range."""
+    if type(value) is dt.datetime and type(value.tzinfo) in _ALWAYS_AWARE:
+        instant = value
+    else:
+        instant = _validate.aware(name, value)
+    try:
+        return instant.astimezone(zone)
+    except (OverflowError, ValueError):
+        raise OutOfRangeError(
+            f"{name}={value!r} falls outside the years 1–9999 in {zone.key}; pass a later or "
+            f"earlier instant"
+        ) from None
 
-    __slots__ = ("day_us", "epoch", "lock", "schedule", "snapshot", "week_us", "windows_us")
 
-    def __init__(self, schedule: BusinessHours) -> None:
-        self.schedule = schedule
-        self.day_us = tuple(sum(_us(w.length) for w in day) for day in schedule.week)
-        self.windows_us = tuple(
-            tuple((_us(w.opens), _us(w.closes)) for w in day) for day in schedule.week
+def _count(name: str, value: object) -> int:
+    """An ``int`` count; ``numpy`` integers convert, ``bool`` and floats are refused."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if not isinstance(value, bool) and type(value).__name__ != "bool_":
+        try:
+            return operator.index(value)  # type: ignore[arg-type]
+        except TypeError:
+            pass
+    return _validate.integer(name, value)
+
+
+def _date(name: str, value: object) -> dt.date:
+    """A ``date``; a ``numpy.datetime64`` of unit day converts, datetimes are refused."""
+    dtype = getattr(value, "dtype", None)
+    if type(value).__name__ == "datetime64" and dtype is not None:
+        converted = value.astype(object) if str(dtype).endswith("[D]") else None  # type: ignore[attr-defined]
+        if type(converted) is not dt.date:
+            raise WrongTypeError(
+                f"{name}={value!r} is not a numpy datetime64 day; pass a datetime64[D] or a "
+                f"datetime.date, e.g. date(2025, 9, 1)"
+            )
+        return converted
+    return _validate.day(name, value)
+
+
+def _positive(name: str, value: object) -> int:
+    amount = micros(_validate.duration(name, value, allow_negative=True))
+    if amount < 0:
+        raise OutOfRangeError(
+            f"{name}={value!r} is negative; pass a duration >= timedelta(0) (subtract() counts "
+            f"backwards)"
         )
-        self.week_us = sum(self.day_us)
-        self.epoch = dt.datetime(1, 1, 1, tzinfo=schedule.zone)
-        self.lock = threading.Lock()
-        self.snapshot: _Snapshot | None = None
-
-    def cover(self, low: int, high: int) -> _Snapshot:
-        """A snapshot covering the day ordinals ``low … high`` (whole years, with margin)."""
-        snapshot = self.snapshot
-        if snapshot is not None and snapshot.covers(low, high):
-            return snapshot
-        if low < 1 or high > _MAX_ORDINAL:
-            raise OutOfRangeError("the computation leaves the years 1–9999 that dates can hold")
-        with self.lock:
-            snapshot = self.snapshot
-            if snapshot is not None and snapshot.covers(low, high):
-                return snapshot
-            need_lo = dt.date.fromordinal(low).year
-            need_hi = dt.date.fromordinal(high).year
-            if snapshot is not None:  # never shrink what is already covered
-                need_lo = min(need_lo, dt.date.fromordinal(snapshot.first).year)
-                need_hi = max(need_hi, dt.date.fromordinal(snapshot.last).year)
-            # Grow in chunks so that rebuilds are rare; the margin years are optional, since
-            # a holiday calendar may not know them (FRANCE stops at 2200).
-            lo_year = max(1, need_lo - (1 if snapshot is None else 2))
-            hi_year = min(9999, need_hi + (3 if snapshot is None else 5))
-            try:
-                snapshot = self._build(lo_year, hi_year)
-            except OutOfRangeError:
-                snapshot = self._build(need_lo, need_hi)
-            self.snapshot = snapshot
-            return snapshot
-
-    def _build(self, lo_year: int, hi_year: int) -> _Snapshot:
-        holidays: set[int] = set()
-        calendar = self.schedule.holidays
-        for year in range(lo_year, hi_year + 1):
-            holidays.update(day.toordinal() for day in calendar.holidays(year))
-        first = dt.date(lo_year, 1, 1).toordinal()
-        last = dt.date(hi_year, 12, 31).toordinal()
-        busy, ouvres, ouvrables = [0], [0], [0]
-        b = o = ob = 0
-        day_us = self.day_us
-        zone = self.schedule.zone
-        changes: set[int] = set()
-        midnight = dt.datetime.fromordinal(first)
-        offset = zone.utcoffset(midnight)
-        for ordinal in range(first, last + 1):  # once per year range, not per question
-            weekday = (ordinal - 1) % 7
-            if ordinal not in holidays:
-                b += day_us[weekday]
-                o += weekday < 5
-                ob += weekday < 6
-            busy.append(b)
-            ouvres.append(o)
-            ouvrables.append(ob)
-            if ordinal == _MAX_ORDINAL:
-                break
-            midnight += _DAY
-            next_offset = zone.utcoffset(midnight)
-            if next_offset != offset:
-                changes.update((ordinal, ordinal + 1))
-                offset = next_offset
-        return _Snapshot(first, last, busy, ouvres, ouvrables, frozenset(changes))
+    return amount
 
 
-def _too_far(amount: int, start: dt.datetime) -> OutOfRangeError:
+def _too_far(amount: int, start: dt.datetime, where: str = "after year 9999") -> OutOfRangeError:
     delta = dt.timedelta(microseconds=amount)
     return OutOfRangeError(
-        f"{delta!r} of business time from start={start!r} ends after year 9999; "
-        f"pass a shorter duration"
+        f"{delta!r} of business time from start={start!r} ends {where}; pass a shorter duration"
     )
 
 
-_INDEXES: dict[BusinessHours, _Index] = {}
-_INDEXES_LOCK = threading.Lock()
+def _weekly_windows(
+    week: tuple[tuple[Window, ...], ...],
+) -> tuple[tuple[tuple[int, int], ...], ...]:
+    return tuple(tuple((micros(w.opens), micros(w.closes)) for w in day) for day in week)
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)
 class BusinessHours:
-    """A weekly schedule of business windows, a holiday calendar and a zone (contract §4.1).
+    """A weekly schedule of business windows, a holiday calendar and a zone (Contract §4.1).
 
     Build one with :meth:`comelus`, :meth:`customer_portal`, :meth:`production_customer_space`
     or :meth:`weekly`. Instances are immutable, hashable and picklable.
@@ -345,6 +331,9 @@ class BusinessHours:
     name: str = attrs.field(
         default="custom", validator=_validate.guard(attrs.validators.instance_of(str))
     )
+    #: The schedule's cumulative index, attached on first use (not part of its value; a pickled
+    #: schedule leaves it behind).
+    _cache: Index | None = attrs.field(init=False, default=None, eq=False, hash=False, repr=False)
 
     # -- presets -----------------------------------------------------------------------------
 
@@ -440,61 +429,57 @@ class BusinessHours:
 
     # -- internals ---------------------------------------------------------------------------
 
-    def _index(self) -> _Index:
-        index = _INDEXES.get(self)
+    def _index(self) -> Index:
+        index = self._cache
         if index is None:
-            with _INDEXES_LOCK:
-                index = _INDEXES.setdefault(self, _Index(self))
+            # shared by every schedule with the same definition, whatever its name
+            definition = (self.week, self.holidays, self.zone)
+            index = shared_index(definition, _weekly_windows(self.week), self.holidays, self.zone)
+            object.__setattr__(self, "_cache", index)
         return index
 
-    def _local(self, name: str, at: object) -> tuple[int, int]:
-        """The local day ordinal and µs since local midnight of an aware instant."""
-        local = _validate.aware(name, at).astimezone(self.zone)
-        seconds = (local.hour * 60 + local.minute) * 60 + local.second
-        return local.toordinal(), seconds * 1_000_000 + local.microsecond
+    def _local(self, name: str, at: object) -> dt.datetime:
+        return _localize(name, at, self.zone)
 
-    @staticmethod
-    def _position(index: _Index, snap: _Snapshot, ordinal: int, tod_us: int) -> int:
-        """Business µs from the snapshot's first day to the local instant (ordinal, tod_us)."""
-        i = ordinal - snap.first
-        busy = snap.busy
-        total = busy[i]
-        if busy[i + 1] == total:  # a holiday, or a day without windows
-            return total
+    def _position(self, index: Index, local: dt.datetime) -> tuple[int, int]:
+        """(year, business µs from the start of that year to ``local``)."""
+        return local.year, index.position(index.table(local.year), local)
+
+    def _elapsed_us(self, start: object, end: object, names: tuple[str, str]) -> int:
+        first = self._local(names[0], start)
+        last = self._local(names[1], end)
+        # Same-zone datetimes compare by wall clock, ignoring fold: the second pass of a
+        # repeated hour (fold=1) needs the comparison of instants.
+        if (last < first or last.fold or first.fold) and key_of(last) < key_of(first):
+            raise EndBeforeStartError(
+                f"{names[1]}={end!r} is before {names[0]}={start!r}; pass an {names[1]} on or "
+                f"after {names[0]} (the two are never swapped silently)"
+            )
+        index = self._cache or self._index()
+        year_a, year_b = first.year, last.year
+        table = index.tables.get(year_a) or index.table(year_a)
+        a = index.position(table, first)
+        if year_a == year_b:
+            return index.position(table, last) - a
+        b = index.position(index.table(year_b), last)
+        between = sum(index.total(year, "busy") for year in range(year_a, year_b))
+        return between + b - a
+
+    def _opening_of(self, index: Index, local: dt.datetime) -> dt.datetime:
+        """The opening instant of the window that holds the open instant ``local``."""
+        ordinal = local.toordinal()
+        table = index.table(local.year)
+        layout = table.special.get(ordinal)
+        if layout is not None:
+            opening = layout.opening(key_of(local))
+            assert opening is not None
+            return instant_of(opening, self.zone)
+        tod = (local.hour * 3600 + local.minute * 60 + local.second) * 1_000_000
+        tod += local.microsecond
         for opens, closes in index.windows_us[(ordinal - 1) % 7]:
-            if tod_us <= opens:
-                break
-            total += (tod_us if tod_us < closes else closes) - opens
-        return total
-
-    @staticmethod
-    def _instant(index: _Index, snap: _Snapshot, ordinal: int, tod_us: int) -> dt.datetime:
-        # Aware + timedelta is wall-clock arithmetic: the local date and time we want.
-        try:
-            wall = index.epoch + dt.timedelta(days=ordinal - 1, microseconds=tod_us)
-        except OverflowError:  # 24:00 on 9999-12-31
-            raise OutOfRangeError("the result falls after 9999-12-31") from None
-        if ordinal in snap.offset_changes:
-            # A wall time skipped by a DST change comes back as a real instant through UTC
-            # (a repeated one as its first occurrence, fold=0).
-            return wall.astimezone(dt.UTC).astimezone(wall.tzinfo)
-        return wall
-
-    def _locate(self, index: _Index, snap: _Snapshot, target: int) -> dt.datetime:
-        """The earliest instant whose business position is ``target`` (> 0)."""
-        busy = snap.busy
-        i = bisect_left(busy, target) - 1  # day i: busy[i] < target <= busy[i + 1]
-        ordinal = snap.first + i
-        remaining = target - busy[i]
-        for opens, closes in index.windows_us[(ordinal - 1) % 7]:
-            if remaining <= closes - opens:
-                return self._instant(index, snap, ordinal, opens + remaining)
-            remaining -= closes - opens
-        raise AssertionError("cumulative index inconsistent with the windows")  # pragma: no cover
-
-    def _has_hours(self, snap: _Snapshot, ordinal: int) -> bool:
-        i = ordinal - snap.first
-        return snap.busy[i + 1] > snap.busy[i]
+            if opens <= tod < closes:
+                return index.wall(ordinal, opens)
+        raise AssertionError("not open")  # pragma: no cover, no mutate
 
     # -- instants ----------------------------------------------------------------------------
 
@@ -509,10 +494,15 @@ class BusinessHours:
         >>> hours.is_open(datetime(2024, 10, 15, 12, 0, tzinfo=ZoneInfo("UTC")))  # 14:00 Paris
         True
         """
-        ordinal, tod = self._local("at", at)
+        local = self._local("at", at)
         index = self._index()
-        if not self._has_hours(index.cover(ordinal, ordinal), ordinal):
+        table = index.table(local.year)
+        ordinal = local.toordinal()
+        i = ordinal - table.first
+        if table.busy[i + 1] == table.busy[i]:  # a holiday, or no window that day
             return False
+        tod = (local.hour * 3600 + local.minute * 60 + local.second) * 1_000_000
+        tod += local.microsecond
         return any(opens <= tod < closes for opens, closes in index.windows_us[(ordinal - 1) % 7])
 
     def next_opening(self, at: dt.datetime) -> dt.datetime:
@@ -524,19 +514,59 @@ class BusinessHours:
         >>> BusinessHours.comelus().next_opening(datetime(2024, 12, 24, 18, 0, tzinfo=paris))
         datetime.datetime(2024, 12, 26, 9, 0, tzinfo=zoneinfo.ZoneInfo(key='Europe/Paris'))
         """
-        if self.is_open(at):
-            return at.astimezone(self.zone)
-        # The earliest instant with one more microsecond of business time, minus that µs, is
-        # the next opening: find it with the same bisection as add().
-        reached = self.add(at, dt.timedelta(microseconds=1))
-        return reached - dt.timedelta(microseconds=1)
+        local = self._local("at", at)
+        if self.is_open(local):
+            return local
+        index = self._index()
+        year, position = self._position(index, local)
+        # the latest instant with the same business position is the next opening
+        return index.locate(year, position, latest=True)
+
+    def previous_closing(self, at: dt.datetime) -> dt.datetime:
+        """The latest instant at or before ``at`` that is open or closes a window.
+
+        ``at`` itself when the schedule is open then, else the last closing before it: where
+        business time last stopped. The mirror of :meth:`next_opening`.
+
+        >>> from datetime import datetime
+        >>> from zoneinfo import ZoneInfo
+        >>> paris = ZoneInfo("Europe/Paris")
+        >>> BusinessHours.comelus().previous_closing(datetime(2024, 12, 26, 8, 0, tzinfo=paris))
+        datetime.datetime(2024, 12, 24, 18, 0, tzinfo=zoneinfo.ZoneInfo(key='Europe/Paris'))
+        """
+        local = self._local("at", at)
+        if self.is_open(local):
+            return local
+        index = self._index()
+        year, position = self._position(index, local)
+        return index.locate(year, position)
+
+    def previous_opening(self, at: dt.datetime) -> dt.datetime:
+        """The latest opening of a window at or before ``at`` (the one ``at`` is in, if open).
+
+        >>> from datetime import datetime
+        >>> from zoneinfo import ZoneInfo
+        >>> paris = ZoneInfo("Europe/Paris")
+        >>> hours = BusinessHours.comelus()
+        >>> hours.previous_opening(datetime(2024, 10, 15, 16, 0, tzinfo=paris)).time()
+        datetime.time(14, 0)
+        >>> hours.previous_opening(datetime(2024, 10, 19, 10, 0, tzinfo=paris)).isoformat()
+        '2024-10-18T14:00:00+02:00'
+        """
+        local = self._local("at", at)
+        index = self._index()
+        if not self.is_open(local):
+            year, position = self._position(index, local)
+            # an instant inside the last window before ``at``, 1 µs before it closes
+            local = index.locate(year, position - 1, latest=True)
+        return self._opening_of(index, local)
 
     def add(self, start: dt.datetime, duration: dt.timedelta) -> dt.datetime:
         """The instant at which ``duration`` of business time has elapsed since ``start``.
 
         The earliest such instant: it falls inside a window or exactly on its closing boundary
         (09:00 + 3 h = 12:00). ``add(start, timedelta(0))`` is ``start`` (in the schedule's zone).
-        RULES.md §1.
+        A negative duration is refused: :meth:`subtract` counts backwards (Contract §4.1).
 
         >>> from datetime import datetime, timedelta
         >>> from zoneinfo import ZoneInfo
@@ -547,37 +577,59 @@ class BusinessHours:
         >>> hours.add(datetime(2024, 5, 8, 10, 0, tzinfo=paris), timedelta(hours=8)).date()
         datetime.date(2024, 5, 13)
         """
-        amount = _us(_validate.duration("duration", duration))
-        ordinal, tod = self._local("start", start)
+        amount = _positive("duration", duration)
+        local = self._local("start", start)
         if amount == 0:
-            return start.astimezone(self.zone)
-        return self._advance(self._index(), ordinal, tod, amount, start)
+            return local
+        return self._advance(self._cache or self._index(), local, amount, start)
 
-    def _advance(
-        self, index: _Index, ordinal: int, tod: int, amount: int, start: dt.datetime
-    ) -> dt.datetime:
-        """The earliest instant ``amount`` µs of business time after (ordinal, tod)."""
-        week_us = index.week_us
-        if not week_us:
+    def _advance(self, index: Index, local: dt.datetime, amount: int, start: object) -> dt.datetime:
+        if not index.week_us:
             raise InvalidScheduleError(f"{self.describe()!r} is never open; nothing can be added")
-        # Enough days for the duration even with many holidays, plus a margin; the snapshot
-        # grows in chunks of years, so this rarely rebuilds anything.
-        horizon = min(_MAX_ORDINAL, ordinal + amount // week_us * 8 + 400)
+        if amount > (MAX_ORDINAL - local.toordinal() + 1) * _MAX_DAY_US:
+            raise _too_far(amount, local)
         try:
-            snap = index.cover(max(1, ordinal - 1), horizon)
-        except OutOfRangeError:  # the calendar ends before the margin: look only as far as needed
-            snap = index.cover(max(1, ordinal - 1), min(_MAX_ORDINAL, ordinal + 1))
-        target = self._position(index, snap, ordinal, tod) + amount
-        while snap.busy[-1] < target:  # a calendar with unusually many holidays: look further
-            if snap.last >= _MAX_ORDINAL:
-                raise _too_far(amount, start)
-            horizon = min(_MAX_ORDINAL, snap.last + (snap.last - ordinal) + 366)
-            snap = index.cover(max(1, ordinal - 1), horizon)
-            target = self._position(index, snap, ordinal, tod) + amount
-        return self._locate(index, snap, target)
+            return index.advance(local, amount)
+        except OutOfRangeError as exc:
+            raise OutOfRangeError(f"{_too_far(amount, local)} ({exc})") from None
+
+    def subtract(self, start: dt.datetime, duration: dt.timedelta) -> dt.datetime:
+        """The latest instant from which ``duration`` of business time reaches ``start``.
+
+        The mirror of :meth:`add`: ``elapsed(subtract(s, d), s) == d``; the result falls inside
+        a window or exactly on its opening (15:00 − 1 h = 14:00, not 12:00).
+
+        >>> from datetime import datetime, timedelta
+        >>> from zoneinfo import ZoneInfo
+        >>> paris = ZoneInfo("Europe/Paris")
+        >>> hours = BusinessHours.comelus()
+        >>> hours.subtract(datetime(2024, 10, 15, 15, 0, tzinfo=paris), timedelta(hours=1)).time()
+        datetime.time(14, 0)
+        >>> hours.subtract(datetime(2024, 10, 21, 10, 0, tzinfo=paris), timedelta(hours=2))
+        datetime.datetime(2024, 10, 18, 17, 0, tzinfo=zoneinfo.ZoneInfo(key='Europe/Paris'))
+        """
+        amount = _positive("duration", duration)
+        local = self._local("start", start)
+        if amount == 0:
+            return local
+        index = self._index()
+        if not index.week_us:
+            raise InvalidScheduleError(
+                f"{self.describe()!r} is never open; nothing can be subtracted"
+            )
+        if amount > local.toordinal() * _MAX_DAY_US:
+            raise _too_far(amount, local, "before year 1")
+        year, position = self._position(index, local)
+        try:
+            return index.locate(year, position - amount, latest=True)
+        except OutOfRangeError as exc:
+            raise OutOfRangeError(f"{_too_far(amount, local, 'too early')} ({exc})") from None
 
     def elapsed(self, start: dt.datetime, end: dt.datetime) -> dt.timedelta:
-        """Business time inside the windows in ``[start, end)`` (RULES.md §1).
+        """Business time inside the windows in ``[start, end)`` (Contract §4.1).
+
+        ``end`` before ``start`` is refused (compared as instants); swap them and negate to
+        measure backwards.
 
         >>> from datetime import datetime
         >>> from zoneinfo import ZoneInfo
@@ -586,23 +638,14 @@ class BusinessHours:
         ...                                 datetime(2024, 11, 1, tzinfo=paris))
         datetime.timedelta(days=6, seconds=61200)
         """
-        _validate.aware("start", start)
-        _validate.aware("end", end)
-        _validate.ordered("start", start, "end", end)
-        first, first_tod = self._local("start", start)
-        last, last_tod = self._local("end", end)
-        index = self._index()
-        snap = index.cover(first, last)
-        a = self._position(index, snap, first, first_tod)
-        b = self._position(index, snap, last, last_tod)
-        return dt.timedelta(microseconds=b - a)
+        return dt.timedelta(microseconds=self._elapsed_us(start, end, ("start", "end")))
 
     def add_elapsed(
         self, start: dt.datetime, since: dt.datetime, until: dt.datetime
     ) -> dt.datetime:
-        """``add(start, elapsed(since, until))`` in one lookup: the primitive of clock freezes.
+        """``add(start, elapsed(since, until))`` in one call: the primitive of clock freezes.
 
-        A ticket frozen from ``since`` to ``until`` (contract §5.2.4.1) has its due instant
+        A ticket frozen from ``since`` to ``until`` (Contract §5.2.4.1) has its due instant
         ``start`` moved later by exactly the business time of the freeze.
 
         >>> from datetime import datetime
@@ -614,41 +657,35 @@ class BusinessHours:
         ...                   datetime(2024, 10, 16, 15, 0, tzinfo=paris)).isoformat()
         '2024-10-21T11:00:00+02:00'
         """
-        _validate.ordered(
-            "since", _validate.aware("since", since), "until", _validate.aware("until", until)
-        )
-        ordinal, tod = self._local("start", start)
-        first, first_tod = self._local("since", since)
-        last, last_tod = self._local("until", until)
-        index = self._index()
-        snap = index.cover(min(first, ordinal) - 1, max(last, ordinal) + 1)
-        amount = self._position(index, snap, last, last_tod) - self._position(
-            index, snap, first, first_tod
-        )
+        amount = self._elapsed_us(since, until, ("since", "until"))
+        local = self._local("start", start)
         if amount == 0:
-            return start.astimezone(self.zone)
-        return self._advance(index, ordinal, tod, amount, start)
+            return local
+        return self._advance(self._index(), local, amount, start)
 
     def day_close(self, day: dt.date) -> dt.datetime:
         """The closing instant of ``day``'s last window (18:00 for :meth:`comelus`).
 
         Used by the civil counting of délais in jours ouvrés: a délai ends when the last working
-        day's business hours close.
+        day's business hours close (Code de procédure civile art. 642).
 
         >>> from datetime import date
         >>> BusinessHours.comelus().day_close(date(2025, 9, 1)).isoformat()
         '2025-09-01T18:00:00+02:00'
         """
-        _validate.day("day", day)
-        windows = self.week[day.weekday()]
+        checked = _date("day", day)
+        windows = self.week[checked.weekday()]
         if not windows:
             raise InvalidArgumentError(
-                f"day={day!r} is a {_WEEKDAY_NAMES[day.weekday()]}, which has no business "
+                f"day={day!r} is a {_WEEKDAY_NAMES[checked.weekday()]}, which has no business "
                 f"windows in {self.describe()!r}; pass a working day"
             )
         index = self._index()
-        snap = index.cover(day.toordinal(), day.toordinal())
-        return self._instant(index, snap, day.toordinal(), _us(windows[-1].closes))
+        ordinal = checked.toordinal()
+        layout = index.table(checked.year).special.get(ordinal)
+        if layout is not None and layout.intervals:
+            return instant_of(layout.start + layout.intervals[-1][1], self.zone)
+        return index.wall(ordinal, micros(windows[-1].closes))
 
     def deadline(self, start: dt.datetime, delay: Delay) -> dt.datetime:
         """The instant a :class:`~libriciel_terms.delays.Delay` counted from ``start`` expires.
@@ -683,7 +720,7 @@ class BusinessHours:
             return shift_instant(start, delay.amount, delay.unit, self.zone)
         if delay.counting == "daily_hours":
             return self.add(start, delay.amount * self.daily_business_time)
-        local = start.astimezone(self.zone)
+        local = self._local("start", start)
         if delay.amount == 0:
             return local
         if delay.unit == "ouvrable_days":
@@ -691,11 +728,7 @@ class BusinessHours:
             midnight = dt.datetime.combine(dt.date.fromordinal(last) + _DAY, dt.time())
             return localize(midnight, self.zone)
         last = self._nth_day("ouvres", local.toordinal(), delay.amount)
-        index = self._index()
-        windows = index.windows_us[(last - 1) % 7]
-        if not windows:  # a working day this schedule never opens: day_close() explains the refusal
-            return self.day_close(dt.date.fromordinal(last))
-        return self._instant(index, index.cover(last, last), last, windows[-1][1])
+        return self.day_close(dt.date.fromordinal(last))
 
     def deadline_on(self, day: dt.date, delay: Delay) -> dt.date:
         """The last day of a :class:`~libriciel_terms.delays.Delay` counted from ``day``.
@@ -728,38 +761,38 @@ class BusinessHours:
     # -- days --------------------------------------------------------------------------------
 
     def _is_day(self, weekdays: frozenset[int], day: object) -> bool:
-        checked = _validate.day("day", day)
+        checked = _date("day", day)
         return checked.weekday() in weekdays and not self.holidays.is_holiday(checked)
 
     def _add_days(self, counts: _Counts, day: object, n: object) -> dt.date:
-        start = _validate.day("day", day)
-        step = _validate.integer("n", n)
+        start = _date("day", day)
+        step = _count("n", n)
         if step == 0:
             return start
         return dt.date.fromordinal(self._nth_day(counts, start.toordinal(), step))
 
-    def _nth_day(self, counts: _Counts, ordinal: int, step: int) -> int:
-        """The ordinal of the ``step``-th qualifying day after (before, if < 0) ``ordinal``."""
-        margin = abs(step) * 7 // (5 if counts == "ouvres" else 6) + abs(step) // 10 + 60
-        low, high = (ordinal, ordinal + margin) if step > 0 else (ordinal - margin, ordinal)
-        if low < 1 or high > _MAX_ORDINAL:
-            day = dt.date.fromordinal(ordinal)
+    def _nth_day(self, counts: Counts, ordinal: int, step: int) -> int:
+        """The ordinal of the ``step``-th qualifying day after (before, if < 0) ``ordinal``.
+
+        Any stretch without a qualifying day is crossed, however long (the search moves year by
+        year through the yearly counts); the answer is exact whatever was asked before.
+        """
+        day = dt.date.fromordinal(ordinal)
+        if not -ordinal < step <= MAX_ORDINAL - ordinal:  # at most one qualifying day a day
             raise OutOfRangeError(f"n={step!r} days from day={day!r} leaves the years 1–9999")
-        snap = self._index().cover(low, high)
-        cum = snap.ouvres if counts == "ouvres" else snap.ouvrables
-        i = ordinal - snap.first
-        # cum[k] counts the qualifying days before day k; the answer is the qualifying day k
-        # with cum[k + 1] == target.
-        target = cum[i + 1] + step if step > 0 else cum[i] + step + 1
-        return snap.first + bisect_left(cum, target) - 1
+        try:
+            return self._index().nth_day(counts, ordinal, step)
+        except OutOfRangeError as exc:
+            raise OutOfRangeError(f"n={step!r} days from day={day!r}: {exc}") from None
 
     def _between(self, counts: _Counts, start: object, end: object) -> int:
-        first = _validate.day("start", start)
-        last = _validate.day("end", end)
+        first = _date("start", start)
+        last = _date("end", end)
         _validate.ordered("start", first, "end", last)
-        snap = self._index().cover(first.toordinal(), last.toordinal())
-        cum: list[int] = getattr(snap, counts)
-        return cum[last.toordinal() - snap.first + 1] - cum[first.toordinal() - snap.first + 1]
+        index = self._index()
+        year_a, a = index.count_before(counts, first.toordinal())
+        year_b, b = index.count_before(counts, last.toordinal())
+        return index.between_years(counts, year_a, year_b) + b - a
 
     def is_working_day(self, day: dt.date) -> bool:
         """Whether ``day`` is a jour ouvré: Monday–Friday and not a holiday of the schedule.
@@ -818,3 +851,50 @@ class BusinessHours:
         6
         """
         return self._between("ouvrables", start, end)
+
+    # -- arrays (numpy: the ``fast`` extra) ----------------------------------------------------
+
+    def add_many(self, starts: Any, durations: Any) -> Any:
+        """:meth:`add` of every start: an array of instants in, the same kind out.
+
+        ``starts``: a tz-aware pandas ``DatetimeIndex`` or ``Series`` (answered in the
+        schedule's zone), a numpy ``datetime64`` array (UTC instants, answered in UTC) or a
+        sequence of aware datetimes (answered as a list). ``durations``: one ``timedelta`` or
+        as many as starts (timedelta64, ``TimedeltaIndex`` or a sequence). Each element equals
+        the scalar call; numpy is needed (``pip install 'libriciel-terms[fast]'``).
+
+        >>> import numpy as np
+        >>> from datetime import timedelta
+        >>> starts = np.array(["2024-12-20T15:30", "2024-10-15T07:00"], dtype="datetime64[us]")
+        >>> BusinessHours.comelus().add_many(starts, timedelta(hours=4))
+        array(['2024-12-23T10:30:00.000000', '2024-10-15T13:00:00.000000'],
+              dtype='datetime64[us]')
+        """
+        from libriciel_terms import _bulk
+
+        return _bulk.add_many(self, starts, durations)
+
+    def elapsed_many(self, starts: Any, ends: Any) -> Any:
+        """:meth:`elapsed` of every (start, end) pair: durations of the same kind as ``starts``.
+
+        >>> import numpy as np
+        >>> starts = np.array(["2024-10-01T00:00"], dtype="datetime64[us]")
+        >>> ends = np.array(["2024-11-01T00:00"], dtype="datetime64[us]")
+        >>> BusinessHours.comelus().elapsed_many(starts, ends) / np.timedelta64(1, "h")
+        array([161.])
+        """
+        from libriciel_terms import _bulk
+
+        return _bulk.elapsed_many(self, starts, ends)
+
+    def add_working_days_many(self, days: Any, n: Any) -> Any:
+        """:meth:`add_working_days` of every day (``datetime64[D]``, dates, or midnights).
+
+        >>> import numpy as np
+        >>> days = np.array(["2024-12-24", "2028-08-31"], dtype="datetime64[D]")
+        >>> BusinessHours.comelus().add_working_days_many(days, np.array([1, 30]))
+        array(['2024-12-26', '2028-10-12'], dtype='datetime64[D]')
+        """
+        from libriciel_terms import _bulk
+
+        return _bulk.add_working_days_many(self, days, n)
