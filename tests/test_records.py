@@ -14,17 +14,14 @@ from libriciel_terms._records import cell_text, html_table, table_repr, text_tab
 PARIS = ZoneInfo("Europe/Paris")
 
 REPORTS = {
+    # The SLA policy, the policy comparison and the availability report follow the report
+    # protocol (_report.Report, constructor-like reprs): tests/test_report_protocol_sla.py.
     "calendar": lt.obligations_calendar(),
-    "policy": lt.SlaPolicy.comelus(),
-    "comparison": lt.compare_policies(lt.SlaPolicy.comelus(), lt.SlaPolicy.section_2_7()),
     "invoices": lt.billing_schedule(lt.ContractTerm.comelus(), lt.PriceList.comelus_2024()),
     "consistency": lt.check_consistency(),
     "retention": lt.RETENTION_RULES,
     "chain": lt.end_of_contract_chain(dt.date(2028, 8, 31)),
     "backups": lt.backup_status(dt.datetime(2025, 3, 24, 13, 0, tzinfo=PARIS)),
-    "availability": lt.availability_report(
-        dt.datetime(2024, 10, 1, tzinfo=PARIS), dt.datetime(2024, 11, 1, tzinfo=PARIS), []
-    ),
     "claim": lt.late_payment_claim(
         [
             lt.PaymentRequest.paid_in_full(
