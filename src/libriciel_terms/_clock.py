@@ -59,10 +59,15 @@ def _day_deadline(hours: BusinessHours, ordinal: int, delay: Delay) -> dt.dateti
     return hours.deadline(start, delay)
 
 
+@functools.lru_cache(maxsize=512)
+def _hours(amount: int) -> dt.timedelta:
+    return dt.timedelta(hours=amount)
+
+
 def _deadline(hours: BusinessHours, start: dt.datetime, delay: Delay) -> dt.datetime:
     unit = delay.unit
     if unit == "business_hours":
-        return hours.add(start, dt.timedelta(hours=delay.amount))
+        return hours.add(start, _hours(delay.amount))
     if unit in _BY_DAY and delay.counting == "civil" and delay.amount:
         return _day_deadline(hours, start.astimezone(hours.zone).toordinal(), delay)
     return hours.deadline(start, delay)
@@ -109,3 +114,4 @@ def dues(requests: Sequence[Request]) -> list[tuple[dt.datetime, tuple[Interval,
 
 def _clear_caches() -> None:
     _day_deadline.cache_clear()
+    _hours.cache_clear()

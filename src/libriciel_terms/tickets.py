@@ -287,6 +287,7 @@ class Ticket(Report):
         init=False, repr=False, eq=False
     )
     _requalified: tuple[dt.datetime, ...] = attrs.field(init=False, repr=False, eq=False)
+    _last: dt.datetime = attrs.field(init=False, repr=False, eq=False)
 
     COLUMNS: ClassVar[tuple[Column, ...]] = (
         Column("at", "date", "date", "instant"),
@@ -328,7 +329,10 @@ class Ticket(Report):
         setattr_(self, "_times", tuple(item[0] for item in timeline))
         setattr_(self, "_states", tuple(item[2] for item in timeline))
         setattr_(self, "_frozen", tuple(frozen))
-        setattr_(self, "_requalified", tuple(utc(r.at) for r in self.requalifications))
+        requalified = tuple(utc(r.at) for r in self.requalifications)
+        setattr_(self, "_requalified", requalified)
+        instants = [e for e in events if e is not None]
+        setattr_(self, "_last", max((*instants, *(t[0] for t in timeline), *requalified)))
 
     def state_at(self, at: dt.datetime) -> TicketState:
         """The state at ``at``: the latest state change or event at or before it (« nouveau »
@@ -775,13 +779,21 @@ def evaluate_many(
     items: tuple[Ticket, ...] = _validate.items("tickets", tickets, Ticket)
     for i, ticket in enumerate(items):
         context.check_reported(ticket, f"tickets[{i}].reported_at")
-    plans = [context.plan(ticket) for ticket in items]
-    requests = [step[4] for _, steps in plans for step in steps if step[4] is not None]
-    dues = iter(_clock.dues(requests))
-    reports = tuple(
-        context.assemble(ticket, plan, dues) for ticket, plan in zip(items, plans, strict=True)
-    )
-    return TicketReports(reports=reports, policy=policy.name, at=context.at)
+    reports: list[TicketReport] = []
+    for first in range(0, len(items), _CHUNK):
+        chunk = items[first : first + _CHUNK]
+        plans = [context.plan(ticket) for ticket in chunk]
+        requests = [step[4] for _, steps in plans for step in steps if step[4] is not None]
+        dues = iter(_clock.dues(requests))
+        reports.extend(
+            context.assemble(t, plan, dues) for t, plan in zip(chunk, plans, strict=True)
+        )
+    return TicketReports(reports=tuple(reports), policy=policy.name, at=context.at)
+
+
+#: Tickets planned, computed and assembled together: enough for a bulk computation of the due
+#: instants to pay off, few enough that the plans stay small.
+_CHUNK = 1024
 
 
 #: One target's plan: target, priority, row, start (as given), due request (or ``None``).
@@ -799,6 +811,8 @@ class _Context:
     rule: RequalificationRule
     missing: Missing
     wanted: tuple[Target, ...]
+    #: The reports of targets the policy has no row for, shared (they are immutable).
+    no_row: dict[tuple[Target, Priority], TargetReport] = attrs.field(factory=dict)
 
     @classmethod
     def of(cls, policy: object, at: object, requalification: object, missing: object) -> _Context:
@@ -865,8 +879,10 @@ class _Context:
         state = ticket._state_at(self.at_utc)
         targets = []
         for target, priority, row, start, request in steps:
-            if row is None:
-                report = self._report(target, priority, Status.NOT_APPLICABLE, None)
+            if row is None:  # the same for every ticket: one shared report
+                report = self.no_row.get((target, priority)) or self.no_row.setdefault(
+                    (target, priority), self._report(target, priority, Status.NOT_APPLICABLE, None)
+                )
             elif request is None:
                 report = self._unstarted(facts, target, priority, row)
             else:
@@ -916,18 +932,20 @@ class _Context:
             event, met = None, None
         zone = self.hours.zone
         assert start is not None
-        return self._report(
-            target,
-            priority,
-            status,
-            row,
+        return TargetReport(
+            target=target,
+            priority=priority,
+            status=status,
+            rule=row,
+            at=self.at,
+            hours=self.hours,
             due=due,
             counted_from=start.astimezone(zone),
             met_at=None if met is None else met.astimezone(zone),
             implied=implied,
             evidence=event,
             evidence_at=None if evidence_at is None else evidence_at.astimezone(zone),
-            freezes=tuple((s.astimezone(zone), e.astimezone(zone)) for s, e in applied),
+            freezes=_in_zone(applied, zone) if applied else (),
         )
 
     def _unstarted(
@@ -974,6 +992,10 @@ class _Context:
 _UTC = dt.UTC
 
 
+def _in_zone(intervals: tuple[Interval, ...], zone: dt.tzinfo) -> tuple[Interval, ...]:
+    return tuple((s.astimezone(zone), e.astimezone(zone)) for s, e in intervals)
+
+
 class _Facts:
     """A ticket's events known at the evaluation instant (as given, and in UTC to compare), and
     what they imply: the proof of an unrecorded take-charge, the priority in force."""
@@ -993,27 +1015,26 @@ class _Facts:
     )
 
     def __init__(self, ticket: Ticket, at: dt.datetime, missing: Missing, rule: str) -> None:
-        utc = ticket._utc
-        given = ticket._given
-        known = [None if v is None or v > at else v for v in utc]
-        self.known, self.given = (
-            known,
-            [g if k is not None else None for g, k in zip(given, known, strict=True)],
-        )
-        self.closed, self.closed_given = known[5], self.given[5]
+        known, given = ticket._utc, ticket._given
+        if ticket._last > at:  # some facts are not known yet at ``at``
+            known = tuple(None if v is None or v > at else v for v in known)
+            given = tuple(g if k is not None else None for g, k in zip(given, known, strict=True))
+        self.closed, self.closed_given = known[5], given[5]
         # A workaround or a resolution proves the take-charge happened no later than it.
         self.proof = self.proof_given = None
         self.proof_event = Event.RESOLUTION
         if known[1] is None:
             first = 2 if known[2] is not None and (known[4] is None or known[2] <= known[4]) else 4
             if known[first] is not None:
-                self.proof, self.proof_given = known[first], self.given[first]
+                self.proof, self.proof_given = known[first], given[first]
                 self.proof_event = Event.WORKAROUND if first == 2 else Event.RESOLUTION
         self.implied = missing == "implied" and self.proof is not None
         if self.implied:
-            known[1], self.given[1] = self.proof, self.proof_given
+            known = (known[0], self.proof, *known[2:])
+            given = (given[0], self.proof_given, *given[2:])
             self.proof = self.proof_given = None
-        n = bisect.bisect_right(ticket._requalified, at)
+        self.known, self.given = known, given
+        n = bisect.bisect_right(ticket._requalified, at) if ticket._requalified else 0
         self.requalified = n
         self.current = ticket.requalifications[n - 1].priority if n else ticket.priority
         requalified_at = ticket.requalifications[n - 1].at if n else None
