@@ -7,8 +7,11 @@ PY := $(VENV)/bin/python
 STAMP_BASE := $(VENV)/.installed-base
 STAMP_DEV := $(VENV)/.installed-dev
 STAMP_BENCH := $(VENV)/.installed-bench
+STAMP_MUTATION := $(VENV)/.installed-mutation
+# The modules `make mutation` mutates (each against its targeted tests, see scripts/mutation.py).
+MODULES ?= hours holidays
 
-.PHONY: demo test lint typecheck pytest docs bench data clean
+.PHONY: demo test lint typecheck pytest docs bench mutation data clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +27,10 @@ $(STAMP_DEV): pyproject.toml | $(PY)
 
 $(STAMP_BENCH): pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet -e '.[test,bench]'
+	touch $@
+
+$(STAMP_MUTATION): pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e '.[test,docs,mutation]'
 	touch $@
 
 demo: $(STAMP_BASE)
@@ -47,10 +54,15 @@ test: lint typecheck pytest docs
 bench: $(STAMP_BENCH)
 	$(PY) -m benchmarks
 
+# Mutation testing of $(MODULES) (mutmut; scores per module, equivalent mutants justified in
+# scripts/mutation_equivalents.toml). `make mutation MODULES=revision` for another module.
+mutation: $(STAMP_MUTATION)
+	$(PY) scripts/mutation.py $(MODULES)
+
 # Regenerate the bundled data modules from ../shared/reference (a developer's step, not CI's).
 data: $(STAMP_BASE)
 	$(PY) scripts/generate_syntec.py
 	$(PY) scripts/generate_rates.py
 
 clean:
-	rm -rf $(VENV) docs/_build .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) build docs/_build .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -1,0 +1,218 @@
+"""Mutation testing with mutmut, one module at a time, and the score of each (``make mutation``).
+
+Usage::
+
+    python scripts/mutation.py [--max-children N] [--survivors] MODULE [MODULE ...]
+
+``make mutation MODULES="hours holidays"`` runs it. For each module, a scratch copy of the
+project is made in ``build/mutation/<module>/`` with ``[tool.mutmut]`` narrowed to that module
+(``only_mutate``) and to its targeted tests (:data:`TESTS`: its test file, its docstrings, its
+documentation page). mutmut runs there with the ``mutation`` Hypothesis profile (see
+``tests/conftest.py``, which also clears the caches and re-imports the package per mutant).
+
+Scores count killed and timed-out mutants, plus equivalent mutants listed in
+``scripts/mutation_equivalents.toml`` with the reason they are equivalent. An equivalent mutant
+counts only while its recorded mutated line still matches what mutmut shows, so a stale entry is
+reported instead of silently counted. The scores are printed and written to
+``build/mutation/report.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tomllib
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SCRATCH = ROOT / "build" / "mutation"
+EQUIVALENTS = ROOT / "scripts" / "mutation_equivalents.toml"
+COPIED = ("src", "tests", "docs", "conftest.py", "pyproject.toml", "README.md")
+
+#: The targeted tests of each module (test files, docstrings and pages, as pytest arguments).
+#: A module not listed gets ``tests/test_<module>.py`` and its own docstrings.
+TESTS: dict[str, list[str]] = {
+    "hours": [
+        "tests/test_hours.py",
+        "tests/test_hours_edges.py",
+        "tests/test_bulk.py",
+        "src/libriciel_terms/hours.py",
+        "docs/business-hours.md",
+    ],
+    "holidays": [
+        "tests/test_holidays.py",
+        "src/libriciel_terms/holidays.py",
+    ],
+    "_bulk": ["tests/test_bulk.py", "src/libriciel_terms/_bulk.py"],
+}
+
+#: mutmut's exit codes, as it records them per mutant.
+STATUS = {
+    1: "killed",
+    3: "killed",
+    -24: "timeout",
+    24: "timeout",
+    36: "timeout",
+    152: "timeout",
+    255: "timeout",
+    0: "survived",
+    5: "no tests",
+    33: "no tests",
+    34: "skipped",
+    35: "suspicious",
+    37: "caught by type check",
+}
+DETECTED = {"killed", "timeout", "caught by type check"}
+
+
+def targeted_tests(module: str) -> list[str]:
+    default = [f"tests/test_{module}.py", f"src/libriciel_terms/{module}.py"]
+    return [path for path in TESTS.get(module, default) if (ROOT / path).exists()]
+
+
+def prepare(module: str) -> Path:
+    """A fresh scratch copy of the project whose ``[tool.mutmut]`` targets ``module``."""
+    where = SCRATCH / module
+    shutil.rmtree(where, ignore_errors=True)
+    where.mkdir(parents=True)
+    for name in COPIED:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, where / name, ignore=shutil.ignore_patterns("_build"))
+        elif source.exists():
+            shutil.copy2(source, where / name)
+    pyproject = where / "pyproject.toml"
+    text = pyproject.read_text(encoding="utf-8")
+    narrowed = (
+        "[tool.mutmut]\n"
+        f"only_mutate = {json.dumps([f'src/libriciel_terms/{module}.py'])}\n"
+        f"pytest_add_cli_args_test_selection = {json.dumps(targeted_tests(module))}\n"
+    )
+    if "[tool.mutmut]\n" not in text:
+        raise SystemExit("pyproject.toml has no [tool.mutmut] table")
+    pyproject.write_text(text.replace("[tool.mutmut]\n", narrowed, 1), encoding="utf-8")
+    return where
+
+
+def run_mutmut(where: Path, max_children: int) -> None:
+    env = {**os.environ, "HYPOTHESIS_PROFILE": "mutation"}
+    env.pop("CI", None)
+    with (where / "mutmut.log").open("w", encoding="utf-8") as log:
+        done = subprocess.run(
+            [sys.executable, "-m", "mutmut", "run", "--max-children", str(max_children)],
+            cwd=where,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            check=False,
+        )
+    if done.returncode != 0:
+        tail = (where / "mutmut.log").read_text(encoding="utf-8", errors="replace")[-3000:]
+        raise SystemExit(f"mutmut failed in {where} (exit {done.returncode}):\n{tail}")
+
+
+def statuses(where: Path, module: str) -> dict[str, str]:
+    meta = where / "mutants" / "src" / "libriciel_terms" / f"{module}.py.meta"
+    codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
+    return {name: STATUS.get(code, "suspicious") for name, code in codes.items()}
+
+
+def mutant_diff(where: Path, name: str) -> str:
+    shown = subprocess.run(
+        [sys.executable, "-m", "mutmut", "show", name],
+        cwd=where,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return shown.stdout
+
+
+def equivalents(module: str) -> dict[str, dict[str, str]]:
+    if not EQUIVALENTS.exists():
+        return {}
+    table = tomllib.loads(EQUIVALENTS.read_text(encoding="utf-8"))
+    return dict(table.get(module, {}))
+
+
+def _normalise(line: str) -> str:
+    return re.sub(r"\s+", " ", line.strip())
+
+
+def score(where: Path, module: str) -> dict[str, object]:
+    found = statuses(where, module)
+    counts = Counter(found.values())
+    equivalent: list[str] = []
+    stale: list[str] = []
+    for name, entry in equivalents(module).items():
+        if found.get(name) not in {"survived", "no tests", "suspicious"}:
+            continue  # killed after all, or no longer generated
+        added = [
+            _normalise(line[1:])
+            for line in mutant_diff(where, name).splitlines()
+            if line.startswith("+") and not line.startswith("+++")
+        ]
+        if _normalise(entry["mutated"]) in added:
+            equivalent.append(name)
+        else:
+            stale.append(name)
+    total = len(found)
+    detected = sum(counts[s] for s in DETECTED) + len(equivalent)
+    survivors = sorted(
+        name for name, status in found.items() if status not in DETECTED and name not in equivalent
+    )
+    return {
+        "module": module,
+        "mutants": total,
+        "counts": dict(sorted(counts.items())),
+        "equivalent": len(equivalent),
+        "stale_equivalents": stale,
+        "score": round(100 * detected / total, 1) if total else None,
+        "survivors": survivors,
+    }
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("modules", nargs="+", help="module names, e.g. hours holidays")
+    parser.add_argument("--max-children", type=int, default=os.cpu_count() or 2)
+    parser.add_argument("--survivors", action="store_true", help="list surviving mutants")
+    options = parser.parse_args(argv)
+    reports = []
+    for module in options.modules:
+        if not (ROOT / "src" / "libriciel_terms" / f"{module}.py").exists():
+            parser.error(f"no module src/libriciel_terms/{module}.py")
+        print(f"mutating {module} against {' '.join(targeted_tests(module))}", flush=True)
+        where = prepare(module)
+        run_mutmut(where, options.max_children)
+        reports.append(score(where, module))
+    (SCRATCH / "report.json").write_text(json.dumps(reports, indent=2) + "\n", encoding="utf-8")
+    print(
+        f"\n{'module':<16}{'mutants':>8}{'killed':>8}{'timeout':>8}{'equiv.':>8}"
+        f"{'survived':>9}{'no test':>8}{'score':>8}"
+    )
+    for report in reports:
+        counts: dict[str, int] = report["counts"]  # type: ignore[assignment]
+        print(
+            f"{report['module']:<16}{report['mutants']:>8}{counts.get('killed', 0):>8}"
+            f"{counts.get('timeout', 0):>8}{report['equivalent']:>8}"
+            f"{counts.get('survived', 0) + counts.get('suspicious', 0):>9}"
+            f"{counts.get('no tests', 0):>8}{report['score']:>7}%"
+        )
+        for name in report["stale_equivalents"]:  # type: ignore[attr-defined]
+            print(f"  stale equivalent entry (mutant changed): {name}")
+        if options.survivors:
+            for name in report["survivors"]:  # type: ignore[attr-defined]
+                print(f"  survived: {name}")
+    print(f"\nreport: {(SCRATCH / 'report.json').relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
