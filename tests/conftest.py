@@ -66,6 +66,8 @@ def hostile_decimal() -> Iterator[decimal.Context]:
     with decimal.localcontext(_HOSTILE) as context:
         yield context
     assert decimal.getcontext() is not _HOSTILE
+
+
 _PACKAGE = "libriciel_terms"
 
 
