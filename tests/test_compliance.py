@@ -270,3 +270,22 @@ def test_bad_input() -> None:
     ):
         compliance_summary(REPORTS, dated_by="resolution")  # type: ignore[arg-type]
     assert isinstance(compliance_summary(REPORTS), ComplianceSummary)
+
+
+def test_rates_ignore_a_hostile_decimal_context(hostile_decimal: object) -> None:
+    summary = compliance_summary(
+        REPORTS, commitment=AvailabilityCommitment.comelus(), outages=OUTAGES
+    )
+    assert summary.rows[0].rate_percent == Decimal("100.0")
+    assert ComplianceRow(
+        period="x",
+        period_start=dt.date(2024, 1, 1),
+        period_end=dt.date(2024, 1, 31),
+        priority=B,
+        target=TC,
+        met=1,
+        breached=2,
+    ).rate_percent == Decimal("33.3")
+    assert summary.to_records()[3]["worst_overdue_hours"] == Decimal(19)
+    assert "95,488" not in summary.to_text()
+    assert "96,240\u202f%" in summary.to_text()

@@ -69,8 +69,17 @@ def _deadline(hours: BusinessHours, start: dt.datetime, delay: Delay) -> dt.date
     if unit == "business_hours":
         return hours.add(start, _hours(delay.amount))
     if unit in _BY_DAY and delay.counting == "civil" and delay.amount:
-        return _day_deadline(hours, start.astimezone(hours.zone).toordinal(), delay)
+        return _day_deadline(hours, _local_day(start, hours), delay)
     return hours.deadline(start, delay)
+
+
+def _local_day(start: dt.datetime, hours: BusinessHours) -> int:
+    try:
+        return start.astimezone(hours.zone).toordinal()
+    except OverflowError:
+        raise OutOfRangeError(
+            f"{start!r} has no date in {hours.zone.key} between years 1 and 9999"
+        ) from None
 
 
 def due(

@@ -36,13 +36,14 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from types import MappingProxyType
-from typing import Literal
+from typing import Any, ClassVar, Literal
 
 import attrs
 
 from libriciel_terms import _labels, _text, _validate
 from libriciel_terms._dates import localize, shift_day
 from libriciel_terms._labels import say
+from libriciel_terms._report import Column, Report
 from libriciel_terms._text import Lang
 from libriciel_terms.errors import WrongTypeError
 from libriciel_terms.hours import BusinessHours
@@ -237,7 +238,7 @@ _AUTOMATIC: MappingProxyType[TicketState, TicketState] = MappingProxyType(
 
 
 @attrs.frozen(kw_only=True)
-class AutoTransition:
+class AutoTransition(Report):
     """An automatic state change: ``from_state`` becomes ``to_state`` at ``at`` (§5.2.4.1).
 
     ``since`` is the instant the 20 days count from (the state's entry or the client's last
@@ -250,6 +251,38 @@ class AutoTransition:
     since: dt.datetime
     days: int
     counting: AutoCounting
+
+    COLUMNS: ClassVar[tuple[Column, ...]] = (
+        Column("from_state", "état", "state"),
+        Column("to_state", "devient", "becomes"),
+        Column("at", "le", "at", "instant"),
+        Column("since", "depuis", "since", "instant"),
+        Column("days", "jours", "days", "number"),
+    )
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One record: the two states, the instants and the days (``counting`` in the notes)."""
+        return [
+            {
+                "from_state": self.from_state,
+                "to_state": self.to_state,
+                "at": self.at,
+                "since": self.since,
+                "days": self.days,
+            }
+        ]
+
+    def headline(self, *, lang: Lang = "fr") -> str:
+        """« Transition automatique (§5.2.4.1) »."""
+        return say(
+            "Transition automatique (§5.2.4.1)",
+            "Automatic transition (§5.2.4.1)",
+            _text.check_lang(lang),
+        )
+
+    def notes(self, *, lang: Lang = "fr") -> tuple[str, ...]:
+        """The explanation."""
+        return (self.explain(lang=lang),)
 
     def explain(self, *, lang: Lang = "fr") -> str:
         """How the instant was computed, citing the clause."""
