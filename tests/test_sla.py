@@ -793,3 +793,291 @@ def test_every_refusal_is_a_value_error() -> None:
         COMELUS.due(9, TC, REPORT)
     with pytest.raises(TermsError, match="priority"):
         COMELUS.due(9, TC, REPORT)
+
+
+# -- every figure of the presets, pinned ------------------------------------------------------------
+
+PRESETS = {
+    "table 4.3": [
+        (B, TC, "4 h ouvrées", "report", False, "", "§4.3"),
+        (B, WA, "8 h ouvrées", "report", False, "", "§4.3"),
+        (
+            B,
+            RES,
+            "3 jours ouvrés",
+            "report",
+            True,
+            "si le caractère bloquant est confirmé",
+            "§4.3, §5.2.4.1",
+        ),
+        (M, TC, "8 h ouvrées", "report", False, "", "§4.3"),
+        (M, WA, "24 h ouvrées", "report", False, "", "§4.3"),
+        (
+            M,
+            RES,
+            "5 jours ouvrés",
+            "report",
+            True,
+            "si le caractère majeur est confirmé (C2)",
+            "§4.3, §5.2.4.1",
+        ),
+        (S, TC, "12 h ouvrées", "report", False, "", "§4.3"),
+        (S, RES, "15 jours ouvrés", "report", True, "", "§4.3, §5.2.4.1"),
+        (MI, TC, "36 h ouvrées", "report", False, "", "§4.3"),
+        (MI, RES, "30 jours ouvrés", "report", True, "", "§4.3, §5.2.4.1"),
+    ],
+    "section 2.7": [
+        (B, TC, "4 h ouvrées", "report", False, "", "§2.7"),
+        (B, WA, "8 h ouvrées", "report", False, "correctif ou contournement (GTR)", "§2.7"),
+        (
+            B,
+            RES,
+            "3 jours ouvrés",
+            "workaround",
+            True,
+            "en cas de contournement, si le caractère bloquant est confirmé",
+            "§2.7, §5.2.4.1",
+        ),
+        (M, TC, "4 h ouvrées", "report", False, "", "§2.7"),
+        (M, WA, "24 h ouvrées", "report", False, "correctif ou contournement (GTR)", "§2.7"),
+        (
+            M,
+            RES,
+            "5 jours ouvrés",
+            "workaround",
+            True,
+            "en cas de contournement, si le caractère majeur est confirmé",
+            "§2.7, §5.2.4.1",
+        ),
+        (MI, TC, "4 h ouvrées", "report", False, "", "§2.7"),
+        (MI, RES, "30 jours ouvrés", "report", True, "", "§2.7, §5.2.4.1"),
+    ],
+    "hosting GTR (2.5.2)": [
+        (B, TC, "2 h ouvrées", "report", False, "", "§2.5.2"),
+        (
+            B,
+            RST,
+            "4 h ouvrées",
+            "take_charge",
+            False,
+            "rétablir le service ou mettre en œuvre une solution de contournement",
+            "§2.5.2, §2.8",
+        ),
+        (M, TC, "2 h ouvrées", "report", False, "", "§2.5.2"),
+        (
+            M,
+            RST,
+            "4 h ouvrées",
+            "take_charge",
+            False,
+            "rétablir le service ou mettre en œuvre une solution de contournement",
+            "§2.5.2, §2.8",
+        ),
+    ],
+}
+
+
+@pytest.mark.parametrize("policy", [COMELUS, S27, GTR], ids=lambda p: p.name)
+def test_every_row_of_the_presets(policy: SlaPolicy) -> None:
+    rows = [
+        (r.priority, r.target, str(r.delay), r.counted_from, r.freezes, r.condition, r.clause)
+        for r in policy.values()
+    ]
+    assert rows == PRESETS[policy.name]
+    assert policy.hours == HOURS
+    assert all(r.delay.counting == "civil" for r in policy.values())
+
+
+def test_calendar_units_of_section_2_7() -> None:
+    calendar = SlaPolicy.section_2_7(units="calendar")
+    assert [str(r.delay) for r in calendar.values()] == [
+        "4 h ouvrées",
+        "8 heures",
+        "3 jours",
+        "4 h ouvrées",
+        "24 heures",
+        "5 jours",
+        "4 h ouvrées",
+        "30 jours",
+    ]
+    assert SlaPolicy.hosting_gtr(scope="any_unavailability", holidays_in_psg="included").name == (
+        "hosting GTR (2.5.2), scope=any_unavailability, holidays_in_psg=included"
+    )
+    both = SlaPolicy.section_2_7(units="calendar", holidays_in_psg="included")
+    assert both.name == "section 2.7, units=calendar, holidays_in_psg=included"
+    assert [r.counted_from for r in SlaPolicy.comelus(resolution_from="workaround").values()] == [
+        "report",
+        "report",
+        "workaround",
+        "report",
+        "report",
+        "workaround",
+        "report",
+        "report",
+        "report",
+        "report",
+    ]
+    assert (
+        SlaPolicy.comelus(resolution_from="confirmation").name
+        == "table 4.3, resolution_from=confirmation"
+    )
+
+
+def test_policy_headers_in_both_languages() -> None:
+    french = [h for h in COMELUS.to_text().splitlines()[1].split("  ") if h.strip()]
+    english = [h for h in COMELUS.to_text(lang="en").splitlines()[1].split("  ") if h.strip()]
+    assert [h.strip() for h in french] == [
+        "priorité",
+        "objectif",
+        "délai",
+        "à compter de",
+        "gel",
+        "condition",
+        "clause",
+    ]
+    assert [h.strip() for h in english] == [
+        "priority",
+        "target",
+        "time limit",
+        "counted from",
+        "frozen",
+        "condition",
+        "clause",
+    ]
+    comparison = COMELUS.compare(S27)
+    headers = [h.strip() for h in comparison.to_text().splitlines()[1].split("  ") if h.strip()]
+    assert headers == [
+        "priorité",
+        "objectif",
+        "délai (1)",
+        "à compter de (1)",
+        "gel (1)",
+        "délai (2)",
+        "à compter de (2)",
+        "gel (2)",
+    ]
+    headers = [
+        h.strip() for h in comparison.to_text(lang="en").splitlines()[1].split("  ") if h.strip()
+    ]
+    assert headers == [
+        "priority",
+        "target",
+        "time limit (1)",
+        "counted from (1)",
+        "frozen (1)",
+        "time limit (2)",
+        "counted from (2)",
+        "frozen (2)",
+    ]
+    assert COMELUS[B, RES].to_text(lang="en") == "3 working days from the report, frozen (§5.2.4.1)"
+    assert GTR[B, RST].to_text() == "4 h ouvrées à compter de la prise en charge"
+    assert S27[B, RES].to_text() == "3 jours ouvrés à compter du contournement, gelé (§5.2.4.1)"
+    assert counted_from_text("report") == "à compter du signalement"
+    assert counted_from_text("workaround", "en") == "from the workaround given"
+    assert counted_from_text("take_charge", "en") == "from the actual take-charge"
+    assert counted_from_text("confirmation") == "à compter de la confirmation de la priorité"
+
+
+def test_evaluate_through_the_policy() -> None:
+    from libriciel_terms.tickets import Requalification, Ticket
+
+    ticket = Ticket(
+        reported_at=REPORT,
+        priority=B,
+        resolved_at=p(2024, 10, 15, 12),
+        requalifications=[Requalification(at=p(2024, 10, 15, 11), priority=M)],
+    )
+    at = p(2024, 10, 15, 13)
+    default = COMELUS.evaluate(ticket, at=at)
+    assert default[TC].status.value == "unrecorded"  # missing="unrecorded"
+    assert default[RES].counted_from == REPORT  # requalification="from_report"
+    chosen = COMELUS.evaluate(
+        ticket, at=at, missing="breached", requalification="from_requalification"
+    )
+    assert chosen[TC].status.value == "breached"
+    assert chosen[RES].counted_from == p(2024, 10, 15, 11)
+    assert list(COMELUS.evaluate_many([ticket], at=at)) == [default]
+    assert list(
+        COMELUS.evaluate_many(
+            [ticket], at=at, missing="breached", requalification="from_requalification"
+        )
+    ) == [chosen]
+
+
+def test_transitional_names_resolve_to_their_modules() -> None:
+    import libriciel_terms.sla as sla
+    from libriciel_terms import states, tickets
+
+    assert sla.Ticket is tickets.Ticket
+    assert sla.TicketState is states.TicketState
+    assert sla.automatic_transition is states.automatic_transition
+    assert sla.Status is tickets.Status
+    with pytest.raises(
+        AttributeError, match=r"module 'libriciel_terms\.sla' has no attribute 'Nope'"
+    ):
+        sla.Nope  # noqa: B018
+
+
+def test_priority_of_and_target_of() -> None:
+    assert Priority.of(2) is S
+    assert Priority.of(S) is S
+    with pytest.raises(
+        WrongTypeError,
+        match=r"priority='2' is a str; pass a Priority, e\.g\. Priority\.BLOQUANT, its level 0–3, or Priority\.parse",
+    ):
+        Priority.of("2")
+    with pytest.raises(
+        OutOfRangeError,
+        match=r"priority=-1 is not a priority level; use 0 \(Bloquant\), 1 \(Majeur\), 2 \(Sérieux\) or 3 \(Mineur\) \(Contract §5.2.5\)",
+    ):
+        Priority.of(-1)
+    assert Target.of("RESTORE") is RST
+    assert Target.of(WA) is WA
+    with pytest.raises(
+        WrongTypeError,
+        match=r"target=None is not a Target; pass e.g. Target.RESOLUTION \(TAKE_CHARGE, WORKAROUND, RESOLUTION, RESTORE\) or Target.parse\(label\)",
+    ):
+        Target.of(None)
+    with pytest.raises(WrongTypeError, match="target=3 is a int, not a str"):
+        Target.parse(3)
+    assert Priority.parse("  p2 ") is S
+    assert Priority.parse("NIVEAU 3 : MINEUR") is MI
+
+
+def test_due_messages() -> None:
+    with pytest.raises(
+        MissingEventError,
+        match=r"Target.RESOLUTION for Niveau 0 - Bloquant counts from the workaround given \(§2.7, §5.2.4.1\); pass its instant as event_at=",
+    ):
+        S27.due(B, RES, REPORT)
+    with pytest.raises(
+        InvalidArgumentError,
+        match=r"event_at=.* was given but Target.TAKE_CHARGE for Niveau 0 - Bloquant counts from the report \(§4.3\); drop event_at",
+    ):
+        COMELUS.due(B, TC, REPORT, event_at=REPORT)
+    with pytest.raises(EndBeforeStartError, match=r"event_at=.* is before reported_at="):
+        S27.due(B, RES, REPORT, event_at=p(2024, 10, 15, 9))
+    with pytest.raises(NaiveDatetimeError, match="event_at="):
+        S27.due(B, RES, REPORT, event_at=dt.datetime(2024, 10, 16))
+    assert COMELUS.due(0, "take_charge", REPORT) == p(2024, 10, 15, 16)
+    assert COMELUS.due(B, TC, REPORT, frozen=[(p(2024, 10, 15, 11), p(2024, 10, 15, 12))]) == p(
+        2024, 10, 15, 16
+    )
+
+
+def test_merge_intervals_validates() -> None:
+    with pytest.raises(WrongTypeError, match="intervals=3 is not an iterable"):
+        merge_intervals(3)  # type: ignore[arg-type]
+    with pytest.raises(NaiveDatetimeError, match="after="):
+        merge_intervals([], after=dt.datetime(2024, 1, 1))
+    a, b = p(2024, 10, 15, 9), p(2024, 10, 15, 10)
+    assert merge_intervals([(a, b)], after=a) == ((a, b),)
+    assert merge_intervals([(a, b)])[0][0].tzinfo is dt.UTC
+
+
+def test_small_edges() -> None:
+    assert B.to_text() == "Niveau 0 - Bloquant"
+    with pytest.raises(InvalidArgumentError, match="lang='de'"):
+        B.to_text(lang="de")  # type: ignore[arg-type]
+    assert S27.get((S, TC), COMELUS[S, TC]) is COMELUS[S, TC]
+    assert S27.get((S, TC)) is None

@@ -21,7 +21,7 @@ from libriciel_terms.errors import (
 from libriciel_terms.sla import Priority, SlaPolicy, Target
 from libriciel_terms.states import TicketState
 from libriciel_terms.ticket_records import (
-    FIELDS,
+    TICKET_FIELDS,
     StateChanges,
     TicketBatch,
     parse_columns,
@@ -410,7 +410,7 @@ def test_csv_and_json_out() -> None:
 
 
 def test_fields_are_the_ticket_fields() -> None:
-    assert FIELDS == (
+    assert TICKET_FIELDS == (
         "reference",
         "priority",
         "reported_at",

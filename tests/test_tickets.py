@@ -992,3 +992,213 @@ def test_evaluate_many_is_evaluate_of_each(many: list[Ticket], hours_after: int)
     at = _BASE + dt.timedelta(days=6, hours=hours_after)
     reports = COMELUS.evaluate_many(many, at=at)
     assert list(reports) == [COMELUS.evaluate(t, at=at) for t in many]
+
+
+# -- every explanation, pinned in both languages -----------------------------------------------------
+
+
+def _explanation_cases() -> dict[str, tuple[object, ...]]:
+    p2 = lambda m, d, h, mi=0: dt.datetime(2024, m, d, h, mi, tzinfo=PARIS)  # noqa: E731
+    policies = {"C": COMELUS, "S27": S27, "G": GTR}
+    r = p2(10, 15, 10)
+    return {
+        "implied": (
+            policies["C"],
+            Ticket(reported_at=r, priority=Priority.BLOQUANT, workaround_at=p2(10, 15, 14, 30)),
+            p2(10, 20, 0),
+            "implied",
+            Target.TAKE_CHARGE,
+        ),
+        "unrecorded": (
+            policies["C"],
+            Ticket(reported_at=r, priority=Priority.MAJEUR, resolved_at=p2(10, 18, 16)),
+            p2(10, 25, 0),
+            "unrecorded",
+            Target.TAKE_CHARGE,
+        ),
+        "breached_reading": (
+            policies["C"],
+            Ticket(reported_at=r, priority=Priority.MAJEUR, resolved_at=p2(10, 18, 16)),
+            p2(10, 25, 0),
+            "breached",
+            Target.TAKE_CHARGE,
+        ),
+        "closed_early": (
+            policies["C"],
+            Ticket(reported_at=r, priority=Priority.BLOQUANT, closed_at=p2(10, 15, 11)),
+            p2(11, 1, 0),
+            "unrecorded",
+            Target.TAKE_CHARGE,
+        ),
+        "closed_late": (
+            policies["C"],
+            Ticket(reported_at=r, priority=Priority.BLOQUANT, closed_at=p2(10, 16, 10)),
+            p2(11, 1, 0),
+            "unrecorded",
+            Target.TAKE_CHARGE,
+        ),
+        "open_breached": (
+            policies["C"],
+            Ticket(reported_at=r, priority=Priority.BLOQUANT),
+            p2(10, 15, 17),
+            "unrecorded",
+            Target.TAKE_CHARGE,
+        ),
+        "frozen": (
+            policies["C"],
+            Ticket(
+                reported_at=r,
+                priority=Priority.BLOQUANT,
+                history=[StateChange(at=p2(10, 16, 9), state=TicketState.A_QUALIFIER_CLIENT)],
+            ),
+            p2(10, 16, 10),
+            "unrecorded",
+            Target.RESOLUTION,
+        ),
+        "not_started": (
+            policies["S27"],
+            Ticket(reported_at=r, priority=Priority.BLOQUANT),
+            p2(10, 16, 10),
+            "unrecorded",
+            Target.RESOLUTION,
+        ),
+        "never_started": (
+            policies["S27"],
+            Ticket(reported_at=r, priority=Priority.BLOQUANT, resolved_at=p2(10, 15, 15)),
+            p2(10, 16, 10),
+            "unrecorded",
+            Target.RESOLUTION,
+        ),
+        "gtr_unrecorded": (
+            policies["G"],
+            Ticket(
+                reported_at=p2(10, 16, 11), priority=Priority.BLOQUANT, resolved_at=p2(10, 16, 17)
+            ),
+            p2(10, 17, 0),
+            "unrecorded",
+            Target.RESTORE,
+        ),
+    }
+
+
+EXPLANATIONS = {
+    "implied": (
+        "met",
+        "Contrat §4.3\xa0: prise en charge (qualification), Niveau 0 - Bloquant, 4 h ouvrées à compter du signalement\u202f; point de départ mar. 2024-10-15 10:00\u202f; échéance mar. 2024-10-15 16:00\u202f; respecté\xa0: contournement mar. 2024-10-15 14:30 (déduit\xa0: non enregistré)",
+        "Contract §4.3: take charge (qualification), Niveau 0 - Bloquant, 4 business hours from the report; counted from Tue 2024-10-15 10:00; due Tue 2024-10-15 16:00; met: workaround Tue 2024-10-15 14:30 (implied: not recorded)",
+    ),
+    "unrecorded": (
+        "unrecorded",
+        "Contrat §4.3\xa0: prise en charge (qualification), Niveau 1 - Majeur, 8 h ouvrées à compter du signalement\u202f; point de départ mar. 2024-10-15 10:00\u202f; échéance mer. 2024-10-16 11:00\u202f; non enregistré\xa0: l'événement n'est pas enregistré, mais la résolution du ven. 2024-10-18 16:00 montre qu'il a eu lieu",
+        "Contract §4.3: take charge (qualification), Niveau 1 - Majeur, 8 business hours from the report; counted from Tue 2024-10-15 10:00; due Wed 2024-10-16 11:00; unrecorded: the event is not recorded, but the resolution at Fri 2024-10-18 16:00 shows it happened",
+    ),
+    "breached_reading": (
+        "breached",
+        "Contrat §4.3\xa0: prise en charge (qualification), Niveau 1 - Majeur, 8 h ouvrées à compter du signalement\u202f; point de départ mar. 2024-10-15 10:00\u202f; échéance mer. 2024-10-16 11:00\u202f; dépassé\xa0: l'événement n'est pas enregistré, mais la résolution du ven. 2024-10-18 16:00 montre qu'il a eu lieu",
+        "Contract §4.3: take charge (qualification), Niveau 1 - Majeur, 8 business hours from the report; counted from Tue 2024-10-15 10:00; due Wed 2024-10-16 11:00; breached: the event is not recorded, but the resolution at Fri 2024-10-18 16:00 shows it happened",
+    ),
+    "closed_early": (
+        "not applicable",
+        "Contrat §4.3\xa0: prise en charge (qualification), Niveau 0 - Bloquant, 4 h ouvrées à compter du signalement\u202f; point de départ mar. 2024-10-15 10:00\u202f; échéance mar. 2024-10-15 16:00\u202f; ticket clos le mar. 2024-10-15 11:00 avant l'échéance",
+        "Contract §4.3: take charge (qualification), Niveau 0 - Bloquant, 4 business hours from the report; counted from Tue 2024-10-15 10:00; due Tue 2024-10-15 16:00; ticket closed at Tue 2024-10-15 11:00 before it was due",
+    ),
+    "closed_late": (
+        "breached",
+        "Contrat §4.3\xa0: prise en charge (qualification), Niveau 0 - Bloquant, 4 h ouvrées à compter du signalement\u202f; point de départ mar. 2024-10-15 10:00\u202f; échéance mar. 2024-10-15 16:00\u202f; dépassé\xa0: ticket clos le mer. 2024-10-16 10:00 sans lui, retard 3\xa0h ouvrées",
+        "Contract §4.3: take charge (qualification), Niveau 0 - Bloquant, 4 business hours from the report; counted from Tue 2024-10-15 10:00; due Tue 2024-10-15 16:00; breached: closed at Wed 2024-10-16 10:00 without it, overdue 3 business hours",
+    ),
+    "open_breached": (
+        "breached",
+        "Contrat §4.3\xa0: prise en charge (qualification), Niveau 0 - Bloquant, 4 h ouvrées à compter du signalement\u202f; point de départ mar. 2024-10-15 10:00\u202f; échéance mar. 2024-10-15 16:00\u202f; dépassé\xa0: non atteint, retard 1\xa0h ouvrée",
+        "Contract §4.3: take charge (qualification), Niveau 0 - Bloquant, 4 business hours from the report; counted from Tue 2024-10-15 10:00; due Tue 2024-10-15 16:00; breached: not met, overdue 1 business hour",
+    ),
+    "frozen": (
+        "frozen",
+        "Contrat §4.3, §5.2.4.1\xa0: résolution, Niveau 0 - Bloquant, 3 jours ouvrés à compter du signalement (si le caractère bloquant est confirmé)\u202f; point de départ mar. 2024-10-15 10:00\u202f; horloge gelée 1\xa0h ouvrée (§5.2.4.1)\u202f; échéance lun. 2024-10-21 10:00\u202f; gelé\xa0: reste 21\xa0h ouvrées (provisoire\xa0: le ticket est encore dans un état qui gèle l'horloge)",
+        "Contract §4.3, §5.2.4.1: resolution, Niveau 0 - Bloquant, 3 working days from the report (si le caractère bloquant est confirmé); counted from Tue 2024-10-15 10:00; clock frozen 1 business hour (§5.2.4.1); due Mon 2024-10-21 10:00; frozen: 21 business hours remaining (provisional: the ticket is still in a freezing state)",
+    ),
+    "not_started": (
+        "not started",
+        "Contrat §2.7, §5.2.4.1\xa0: résolution, Niveau 0 - Bloquant, 3 jours ouvrés à compter du contournement (en cas de contournement, si le caractère bloquant est confirmé)\u202f; à compter du contournement\xa0: pas encore arrivé",
+        "Contract §2.7, §5.2.4.1: resolution, Niveau 0 - Bloquant, 3 working days from the workaround given (en cas de contournement, si le caractère bloquant est confirmé); from the workaround given: it has not happened yet",
+    ),
+    "never_started": (
+        "not applicable",
+        "Contrat §2.7, §5.2.4.1\xa0: résolution, Niveau 0 - Bloquant, 3 jours ouvrés à compter du contournement (en cas de contournement, si le caractère bloquant est confirmé)\u202f; à compter du contournement\xa0: jamais arrivé avant la fin du ticket",
+        "Contract §2.7, §5.2.4.1: resolution, Niveau 0 - Bloquant, 3 working days from the workaround given (en cas de contournement, si le caractère bloquant est confirmé); from the workaround given: it never happened before the ticket ended",
+    ),
+    "gtr_unrecorded": (
+        "unrecorded",
+        "Contrat §2.5.2, §2.8\xa0: rétablissement du service, Niveau 0 - Bloquant, 4 h ouvrées à compter de la prise en charge (rétablir le service ou mettre en œuvre une solution de contournement)\u202f; non enregistré\xa0: l'événement n'est pas enregistré, mais la résolution du mer. 2024-10-16 17:00 montre qu'il a eu lieu",
+        "Contract §2.5.2, §2.8: service restored, Niveau 0 - Bloquant, 4 business hours from the actual take-charge (rétablir le service ou mettre en œuvre une solution de contournement); unrecorded: the event is not recorded, but the resolution at Wed 2024-10-16 17:00 shows it happened",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXPLANATIONS))
+def test_every_explanation(name: str) -> None:
+    policy, ticket, at, missing, target = _explanation_cases()[name]
+    report = policy.evaluate(ticket, at=at, missing=missing)[target]  # type: ignore[attr-defined]
+    assert (report.status.value, report.explain(), report.explain(lang="en")) == EXPLANATIONS[name]
+
+
+def _headers(text: str) -> list[str]:
+    return [h.strip() for h in text.splitlines()[1].split("  ") if h.strip()]
+
+
+def test_report_headers_in_both_languages() -> None:
+    report = COMELUS.evaluate(_ticket(), at=p(2024, 10, 25, 12, 0))
+    assert _headers(report.to_text()) == [
+        "ticket",
+        "état",
+        "priorité",
+        "objectif",
+        "statut",
+        "point de départ",
+        "échéance",
+        "atteint le",
+        "reste",
+        "retard",
+        "gel",
+        "clause",
+        "politique",
+        "évalué le",
+        "signalé le",
+    ]
+    assert _headers(report.to_text(lang="en")) == [
+        "ticket",
+        "state",
+        "priority",
+        "target",
+        "status",
+        "counted from",
+        "due",
+        "met at",
+        "remaining",
+        "overdue",
+        "frozen",
+        "clause",
+        "policy",
+        "evaluated at",
+        "reported at",
+    ]
+    assert _headers(report[RES].to_text()) == [
+        "priorité",
+        "objectif",
+        "statut",
+        "point de départ",
+        "échéance",
+        "atteint le",
+        "reste",
+        "retard",
+        "gel",
+        "clause",
+    ]
+    assert _headers(_ticket().to_text()) == ["date", "événement", "état", "priorité"]
+    assert _headers(_ticket().to_text(lang="en")) == ["date", "event", "state", "priority"]
+    assert str(RequalificationNotice(at=REPORT, from_priority=B, to_priority=M)) == typeset(
+        "Contrat §4.3 : requalifié de Niveau 0 - Bloquant en Niveau 1 - Majeur le mar. 2024-10-15 "
+        "10:00 ; le titulaire doit téléphoner ou écrire au client pour lui notifier les mesures à "
+        "prendre et/ou les motifs"
+    )
+    assert report.to_text().splitlines()[3].split()[:2] == ["T-1", "traité"]

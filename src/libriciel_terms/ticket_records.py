@@ -6,7 +6,7 @@ A helpdesk export is a table: one row per ticket, columns named as the helpdesk 
 :func:`tickets_from_records` turns any iterable of mappings — ``csv.DictReader`` rows,
 ``DataFrame.to_dict("records")``, parsed JSON — into :class:`~libriciel_terms.tickets.Ticket`\\ s:
 
-- ``columns`` maps each ticket field (:data:`FIELDS`) to its column; a field not mapped is read
+- ``columns`` maps each ticket field (:data:`TICKET_FIELDS`) to its column; a field not mapped is read
   from the column of its own name, if there is one;
 - instants may be aware ``datetime``\\ s (pandas ``Timestamp``\\ s too), ISO 8601 strings, or
   French « jj/mm/aaaa hh:mm »; a time without a UTC offset is read in ``zone`` **only when the
@@ -73,9 +73,9 @@ from libriciel_terms.states import TicketState
 from libriciel_terms.tickets import Requalification, StateChange, Ticket
 
 __all__ = [
-    "FIELDS",
     "INTERVAL_FIELDS",
     "STATE_FIELDS",
+    "TICKET_FIELDS",
     "OnError",
     "StateChanges",
     "TicketBatch",
@@ -92,7 +92,7 @@ __all__ = [
 OnError = Literal["raise", "collect"]
 
 #: The ticket fields a column can hold; ``priority`` and ``reported_at`` are required.
-FIELDS: tuple[str, ...] = (
+TICKET_FIELDS: tuple[str, ...] = (
     "reference",
     "priority",
     "reported_at",
@@ -109,7 +109,7 @@ STATE_FIELDS: tuple[str, ...] = ("reference", "at", "state")
 #: The fields of an interval row (an outage, a planned window); both are required.
 INTERVAL_FIELDS: tuple[str, ...] = ("start", "end")
 
-_INSTANTS = frozenset(FIELDS[2:9])
+_INSTANTS = frozenset(TICKET_FIELDS[2:9])
 _FRENCH = re.compile(
     r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})[ T]+(?:à\s*)?"
     r"(?P<H>\d{1,2})[:h](?P<M>\d{2})(?::(?P<S>\d{2}))?"
@@ -564,7 +564,7 @@ def _cross_checks(number: int, values: dict[str, Any], chosen: Mapping[str, str]
     """What a row's cells say together: events after the report, a whole requalification."""
     problems = []
     reported = _validate.utc(values["reported_at"])
-    for field in FIELDS[3:9]:
+    for field in TICKET_FIELDS[3:9]:
         value = values.get(field)
         if value is not None and _validate.utc(value) < reported:
             problems.append(
@@ -592,7 +592,7 @@ def _ticket(values: dict[str, Any], history: tuple[StateChange, ...]) -> Ticket:
         requalifications = (
             Requalification(at=values["requalified_at"], priority=values["requalified_to"]),
         )
-    events = {k: v for k, v in values.items() if k in FIELDS[3:8]}
+    events = {k: v for k, v in values.items() if k in TICKET_FIELDS[3:8]}
     return Ticket(
         reference=values.get("reference", ""),
         priority=values["priority"],
@@ -613,7 +613,7 @@ def tickets_from_records(
 ) -> TicketBatch:
     """Tickets from records (a pure function: no file is read).
 
-    ``columns`` maps :data:`FIELDS` to the records' columns (unmapped fields are read from the
+    ``columns`` maps :data:`TICKET_FIELDS` to the records' columns (unmapped fields are read from the
     column of their own name, when there is one); ``priority`` and ``reported_at`` are required.
     ``zone`` reads times written without a UTC offset (never guessed). ``history`` gives each
     ticket's state changes by reference (:func:`state_changes_from_records`); a reference that
@@ -626,7 +626,7 @@ def tickets_from_records(
     """
     chosen_zone, mode = _options(zone, on_error)
     items = _rows("rows", rows)
-    chosen = _resolve(columns, FIELDS, ("priority", "reported_at"), items)
+    chosen = _resolve(columns, TICKET_FIELDS, ("priority", "reported_at"), items)
     good, problems = _read(items, chosen, ("priority", "reported_at"), chosen_zone)
     changes: Mapping[str, Sequence[StateChange]] = {} if history is None else history
     if not isinstance(changes, Mapping):

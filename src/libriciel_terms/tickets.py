@@ -547,12 +547,27 @@ def _no_start(report: TargetReport, rule: SlaTarget, lang: Lang) -> str:
     return _unrecorded(report, lang)
 
 
+#: The French article of each event's word (« le contournement », « la résolution »).
+_ARTICLE: MappingProxyType[Event, str] = MappingProxyType(
+    {
+        Event.REPORT: "le",
+        Event.TAKE_CHARGE: "la",
+        Event.WORKAROUND: "le",
+        Event.CONFIRMATION: "la",
+        Event.RESOLUTION: "la",
+        Event.CLOSING: "la",
+    }
+)
+
+
 def _unrecorded(report: TargetReport, lang: Lang) -> str:
-    event = report.evidence.to_text(lang=lang) if report.evidence else "?"
+    evidence = report.evidence or Event.RESOLUTION
+    event = evidence.to_text(lang=lang)
     at = _text.instant(report.evidence_at, lang) if report.evidence_at else "?"
     status = report.status.to_text(lang=lang)
     return say(
-        f"{status} : l'événement n'est pas enregistré, mais le {event} du {at} montre qu'il a eu lieu",
+        f"{status} : l'événement n'est pas enregistré, mais {_ARTICLE[evidence]} {event} du {at} "
+        f"montre qu'il a eu lieu",
         f"{status}: the event is not recorded, but the {event} at {at} shows it happened",
         lang,
     )
