@@ -495,3 +495,25 @@ def test_commitment_and_report_texts() -> None:
     for word in ("ouvrées", "indisponibilité", "respecté"):
         assert word not in english
     assert isinstance(report, AvailabilityReport)
+
+
+def test_missed_headline_and_counted_notes() -> None:
+    missed = COMMITMENT.report(*OCTOBER, [(p(2024, 10, 16, 9), p(2024, 10, 16, 15))])
+    assert missed.headline() == (
+        "Disponibilité du mar. 2024-10-01 00:00 au ven. 2024-11-01 00:00\u00a0: 97,515\u202f% "
+        "(non respecté)"
+    )
+    assert missed.headline(lang="en") == (
+        "Availability from Tue 2024-10-01 00:00 to Fri 2024-11-01 00:00: 97.515% (missed)"
+    )
+    assert missed.explain(lang="en").endswith("97.515% < 98%: missed (Contract §2.5.1, §2.8)")
+    inside = (p(2024, 10, 16, 14, 0), p(2024, 10, 16, 16, 0))
+    counted = COMMITMENT.report(*OCTOBER, [OUTAGE], planned=[inside], planned_in_psg="counted")
+    assert counted.notes()[1] == (
+        "§2.6.3\u00a0: les opérations de mise à niveau sont réalisées en dehors des PSG\u202f; "
+        "travaux planifiés pendant la PSG\u00a0: mer. 2024-10-16 14:00 – mer. 2024-10-16 16:00 "
+        "(comptés comme indisponibilité)"
+    )
+    excluded = COMMITMENT.report(*OCTOBER, [OUTAGE], planned=[inside])
+    assert excluded.notes()[1].endswith("(retirés comme travaux planifiés)")
+    assert len(COMMITMENT.report(*OCTOBER, [OUTAGE]).notes()) == 1

@@ -129,10 +129,6 @@ def _quantum_field(value: object) -> Decimal:
     return _quantum("quantum", value)
 
 
-def _reading(name: str, value: object, literal: object) -> Any:
-    return _validate.one_of(name, value, _validate.literal_values(literal))
-
-
 @attrs.frozen(kw_only=True)
 class AvailabilityCommitment(Report):
     """The availability clause: a target over a schedule, and the reading of each ambiguity.
