@@ -289,3 +289,141 @@ def test_rates_ignore_a_hostile_decimal_context(hostile_decimal: object) -> None
     assert summary.to_records()[3]["worst_overdue_hours"] == Decimal(19)
     assert "95,488" not in summary.to_text()
     assert "96,240\u202f%" in summary.to_text()
+
+
+def _headers(text: str, line: int = 1) -> list[str]:
+    return [h.strip() for h in text.splitlines()[line].split("  ") if h.strip()]
+
+
+def test_summary_headers_and_notes_in_both_languages() -> None:
+    summary = compliance_summary(
+        REPORTS, commitment=AvailabilityCommitment.comelus(), outages=OUTAGES
+    )
+    french, english = summary.to_text(), summary.to_text(lang="en")
+    assert _headers(french) == [
+        "période",
+        "priorité",
+        "objectif",
+        "respectés",
+        "dépassés",
+        "en cours",
+        "non démarrés",
+        "non enregistrés",
+        "sans objet",
+        "taux",
+        "pire retard",
+        "délais manqués",
+        "début",
+        "fin",
+    ]
+    assert _headers(english) == [
+        "period",
+        "priority",
+        "target",
+        "met",
+        "breached",
+        "running",
+        "not started",
+        "unrecorded",
+        "not applicable",
+        "rate",
+        "worst overdue",
+        "time limits missed",
+        "start",
+        "end",
+    ]
+    months_at = french.splitlines().index("Disponibilité par mois")
+    assert _headers(french, months_at + 1) == [
+        "mois",
+        "PSG",
+        "indisponibilité",
+        "disponibilité",
+        "engagement",
+        "respecté",
+        "travaux dans la PSG",
+    ]
+    months_at = english.splitlines().index("Availability per month")
+    assert _headers(english, months_at + 1) == [
+        "month",
+        "PSG",
+        "downtime",
+        "availability",
+        "commitment",
+        "met",
+        "planned work in the PSG",
+    ]
+    notes = summary.notes()
+    assert notes[0].startswith(
+        "§1.9\u00a0: lorsque les prestations ne sont pas exécutées dans les délais prévus"
+    )
+    assert notes[1] == (
+        "1 objectif(s) non enregistré(s)\u00a0: un événement manque (la prise en charge) alors qu'un "
+        "événement ultérieur montre qu'il a eu lieu\u202f; ils ne sont comptés ni respectés ni dépassés."
+    )
+    assert summary.notes(lang="en")[1] == (
+        "1 target(s) unrecorded: an event (the take-charge) is missing although a later event "
+        "shows it happened; counted neither met nor breached."
+    )
+    assert notes[2].startswith(
+        "2024-11\u00a0: disponibilité = 1 − 5\u00a0h ouvrées / 133\u00a0h ouvrées"
+    )
+    html = summary.to_html(lang="en")
+    assert "<caption>Availability per month</caption>" in html
+    assert "<caption>Compliance, «" in html
+    assert "<p>§1.9: when the services" in html
+
+
+@pytest.mark.parametrize(
+    ("day", "label", "first", "last"),
+    [
+        (dt.date(2024, 1, 1), "2024-Q1", dt.date(2024, 1, 1), dt.date(2024, 3, 31)),
+        (dt.date(2024, 3, 31), "2024-Q1", dt.date(2024, 1, 1), dt.date(2024, 3, 31)),
+        (dt.date(2024, 4, 1), "2024-Q2", dt.date(2024, 4, 1), dt.date(2024, 6, 30)),
+        (dt.date(2024, 9, 30), "2024-Q3", dt.date(2024, 7, 1), dt.date(2024, 9, 30)),
+        (dt.date(2024, 12, 31), "2024-Q4", dt.date(2024, 10, 1), dt.date(2024, 12, 31)),
+    ],
+)
+def test_quarters(day: dt.date, label: str, first: dt.date, last: dt.date) -> None:
+    ticket = Ticket(
+        reported_at=dt.datetime.combine(day, dt.time(10), tzinfo=PARIS),
+        priority=S,
+        taken_charge_at=dt.datetime.combine(day, dt.time(10, 30), tzinfo=PARIS),
+    )
+    reports = SlaPolicy.comelus().evaluate_many(
+        [ticket], at=dt.datetime.combine(day, dt.time(11), tzinfo=PARIS)
+    )
+    row = compliance_summary(reports, by="quarter").rows[0]
+    assert (row.period, row.period_start, row.period_end) == (label, first, last)
+
+
+def test_the_worst_overdue_is_the_largest() -> None:
+    tickets = [
+        Ticket(
+            reported_at=p(2024, 10, 15, 10), priority=B, taken_charge_at=p(2024, 10, 15, 17)
+        ),  # 1 h late
+        Ticket(
+            reported_at=p(2024, 10, 15, 10), priority=B, taken_charge_at=p(2024, 10, 16, 10)
+        ),  # 3 h late
+        Ticket(
+            reported_at=p(2024, 10, 15, 10), priority=B, taken_charge_at=p(2024, 10, 15, 16, 30)
+        ),  # 30 min
+    ]
+    row = compliance_summary(
+        SlaPolicy.comelus().evaluate_many(tickets, at=p(2024, 10, 20)), dated_by="due"
+    ).rows[0]
+    assert (row.breached, row.worst_overdue) == (3, BusinessDuration.of(dt.timedelta(hours=3)))
+
+
+def test_availability_over_contract_periods_without_rows() -> None:
+    periods = [(dt.date(2024, 10, 1), dt.date(2024, 11, 30))]
+    summary = compliance_summary(
+        [],
+        by="period",
+        periods=periods,
+        commitment=AvailabilityCommitment.comelus(),
+        outages=OUTAGES,
+    )
+    assert [m for m, _ in summary.availability] == ["2024-10", "2024-11"]
+    assert summary.policy == ""
+    assert summary.at is None
+    assert summary.rows == ()

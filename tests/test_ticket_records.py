@@ -24,6 +24,7 @@ from libriciel_terms.ticket_records import (
     TICKET_FIELDS,
     StateChanges,
     TicketBatch,
+    intervals_from_records,
     parse_columns,
     records_from_csv_text,
     records_to_csv_text,
@@ -426,3 +427,96 @@ def test_fields_are_the_ticket_fields() -> None:
     assert Problem(path="row 1", value=1, expected="x") == Problem(
         path="row 1", value=2, expected="x"
     )
+
+
+def test_batch_headers_and_empty_cells() -> None:
+    import pandas as pd
+
+    batch = tickets_from_records(
+        [{"priority": "x", "reported_at": p(2024, 10, 15)}], on_error="collect"
+    )
+    lines = batch.to_text().splitlines()
+    assert lines[0] == "0 tickets lus, 1 problème"
+    assert [h.strip() for h in lines[1].split("  ") if h.strip()] == [
+        "ligne et colonne",
+        "valeur",
+        "attendu",
+        "correction",
+    ]
+    english = batch.to_text(lang="en").splitlines()
+    assert english[0] == "0 tickets read, 1 problem"
+    assert [h.strip() for h in english[1].split("  ") if h.strip()] == [
+        "row and column",
+        "value",
+        "expected",
+        "fix",
+    ]
+    rows = [
+        {"priority": 0, "reported_at": p(2024, 10, 15), "resolved_at": float("nan")},
+        {"priority": 0, "reported_at": p(2024, 10, 15), "resolved_at": pd.NA},
+        {"priority": 0, "reported_at": p(2024, 10, 15), "resolved_at": pd.NaT},
+        {"priority": 0, "reported_at": p(2024, 10, 15), "resolved_at": "   "},
+        {"priority": 0, "reported_at": p(2024, 10, 15), "resolved_at": None},
+    ]
+    assert [t.resolved_at for t in tickets_from_records(rows)] == [None] * 5
+
+
+@pytest.mark.parametrize(
+    ("reference", "expected"),
+    [
+        (True, "a reference: a text or a whole number"),
+        ("a\nb", "a reference on one line"),
+        (1.5, "a reference: a text or a whole number"),
+    ],
+)
+def test_bad_references(reference: object, expected: str) -> None:
+    with pytest.raises(RecordsError) as caught:
+        tickets_from_records(
+            [{"reference": reference, "priority": 0, "reported_at": p(2024, 10, 15)}]
+        )
+    assert caught.value.problems[0].expected == expected
+    assert caught.value.problems[0].path == 'row 1, column "reference"'
+
+
+def test_intervals() -> None:
+    rows = [
+        {"start": "16/10/2024 11:00", "end": "16/10/2024 15:30"},
+        {"start": "2024-10-17T10:00+02:00", "end": "2024-10-17T09:00+02:00"},
+        {"start": "demain", "end": "16/10/2024 15:30"},
+    ]
+    with pytest.raises(RecordsError) as caught:
+        intervals_from_records(rows, zone="Europe/Paris")
+    assert [str(p) for p in caught.value.problems] == [
+        "row 3, column \"start\" = 'demain': expected an instant: ISO 8601 (2024-12-20T17:30+01:00) or jj/mm/aaaa hh:mm (20/12/2024 17:30)",
+        "row 2, column \"end\" = '2024-10-17T09:00:00+02:00': expected an instant on or after the start (2024-10-17T10:00:00+02:00)",
+    ]
+    assert str(caught.value).startswith("intervals: 2 problems")
+    assert intervals_from_records(rows[:1], zone="Europe/Paris") == (
+        (p(2024, 10, 16, 11), p(2024, 10, 16, 15, 30)),
+    )
+    assert intervals_from_records([]) == ()
+    with pytest.raises(RecordsError, match='column "Début"'):
+        intervals_from_records([{"x": 1}], columns={"start": "Début", "end": "Fin"})
+
+
+def test_state_changes_refuse_times_without_a_zone() -> None:
+    with pytest.raises(
+        RecordsError, match=r'row 1, column "at" = .*: expected an instant with its UTC offset'
+    ):
+        state_changes_from_records(
+            [{"reference": "A", "at": "16/10/2024 09:00", "state": "nouveau"}]
+        )
+    with pytest.raises(RecordsError, match='row 1, column "reference" = None: expected a value'):
+        state_changes_from_records([{"reference": None, "at": p(2024, 10, 16), "state": "nouveau"}])
+
+
+def test_plain_values_for_files() -> None:
+    from libriciel_terms.delays import Delay
+
+    assert (
+        records_to_csv_text([{"delay": Delay.business_hours(4), "n": 3, "f": False}])
+        == "delay,n,f\n4 h ouvrées,3,False\n"
+    )
+    assert json.loads(
+        records_to_json_text([{"delay": Delay.working_days(3), "t": Target.RESOLUTION}])
+    ) == [{"delay": "3 jours ouvrés", "t": "resolution"}]
