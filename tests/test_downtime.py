@@ -218,7 +218,7 @@ def _reference(start: dt.datetime, end: dt.datetime, outages: list, planned: lis
     return Fraction(1) if guaranteed == 0 else 1 - Fraction(down, guaranteed)
 
 
-@settings(max_examples=40)
+@settings(max_examples=min(40, settings.default.max_examples))
 @given(period=_pairs, outages=st.lists(_pairs, max_size=3), planned=st.lists(_pairs, max_size=2))
 def test_matches_minute_reference(period: tuple, outages: list, planned: list) -> None:  # type: ignore[type-arg]
     report = availability_report(*period, outages, planned=planned)
@@ -409,7 +409,7 @@ def test_extreme_values_are_refused_at_once(
         availability_report(*OCTOBER, [], **kwargs)  # type: ignore[arg-type]
 
 
-@settings(deadline=dt.timedelta(seconds=1), max_examples=50)
+@settings(deadline=dt.timedelta(seconds=1), max_examples=min(50, settings.default.max_examples))
 @given(
     value=st.one_of(
         st.decimals(allow_nan=True, allow_infinity=True),

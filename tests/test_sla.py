@@ -579,7 +579,7 @@ def _freezing(delay: Delay) -> SlaPolicy:
     return SlaPolicy(name="test", targets=[row], hours=HOURS)
 
 
-@settings(max_examples=60)
+@settings(max_examples=min(60, settings.default.max_examples))
 @given(
     data=st.data(),
     reported=_reports,
@@ -594,7 +594,7 @@ def test_due_equals_minute_walker(data: st.DataObject, reported: dt.datetime, de
     assert got == reference_due(start, delay, freezes)
 
 
-@settings(max_examples=10)
+@settings(max_examples=min(10, settings.default.max_examples))
 @given(reported=_reports, data=st.data())
 def test_table_4_3_resolution_equals_minute_walker(
     reported: dt.datetime, data: st.DataObject

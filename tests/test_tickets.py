@@ -929,7 +929,7 @@ _POLICIES = [
 ]
 
 
-@settings(max_examples=150)
+@settings(max_examples=min(150, settings.default.max_examples))
 @given(
     ticket=tickets(),
     hours_after=st.integers(0, 24 * 20),
@@ -970,7 +970,7 @@ def test_evaluate_matches_the_reference(
     assert report.priority is ticket.priority_at(at)
 
 
-@settings(max_examples=60)
+@settings(max_examples=min(60, settings.default.max_examples))
 @given(ticket=tickets(), first=st.integers(0, 24 * 10), more=st.integers(0, 24 * 10))
 def test_decided_targets_stay_decided(ticket: Ticket, first: int, more: int) -> None:
     """A target met, or met late, stays so as time passes: the facts that decided it do not
@@ -986,7 +986,7 @@ def test_decided_targets_stay_decided(ticket: Ticket, first: int, more: int) -> 
             assert (b.status, b.met_at, b.due) == (a.status, a.met_at, a.due)
 
 
-@settings(max_examples=30)
+@settings(max_examples=min(30, settings.default.max_examples))
 @given(many=st.lists(tickets(), max_size=6), hours_after=st.integers(0, 24 * 20))
 def test_evaluate_many_is_evaluate_of_each(many: list[Ticket], hours_after: int) -> None:
     at = _BASE + dt.timedelta(days=6, hours=hours_after)
