@@ -1,39 +1,62 @@
-"""SLA engine speed: ``due()`` with a freeze, and evaluating 100 000 tickets (``make bench``).
+"""SLA engine speed: ``due()`` and evaluating 100 000 tickets (``make bench``).
 
 Run alone with ``.venv/bin/python -m benchmarks sla``. Nothing here is asserted: speed depends on
-the machine; the numbers are printed for the record.
+the machine and its load; the numbers are printed for the record, each the best of a few runs,
+and compared as ratios measured in the same run.
+
+The tickets are synthetic: 100 000 of them over two years, priorities mixed, a third with a
+freezing episode (§5.2.4.1), every event recorded. The comparison the issue asks for: per
+ticket, ``evaluate_many`` against computing its three ``due()`` instants alone (the freezes
+given).
+
+As :mod:`timeit` does, the garbage collector is off while a run is timed: 100 000 reports held
+at once make Python's cyclic collector traverse them again and again, a cost of the interpreter
+that the loop of ``due()`` calls, which keeps nothing, never pays. The figure with the collector
+on is printed too.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import random
 import time
 from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
-from libriciel_terms.sla import Priority, SlaPolicy, StateChange, Target, Ticket, TicketState
+from libriciel_terms.sla import Priority, SlaPolicy, Target
+from libriciel_terms.states import TicketState
+from libriciel_terms.tickets import StateChange, Ticket
 
 PARIS = ZoneInfo("Europe/Paris")
 TICKETS = 100_000
 SEED = 20240901
+REPEAT = 3
 
 
-def _tickets(n: int, rng: random.Random) -> list[Ticket]:
+def _plus(at: dt.datetime, minutes: int) -> dt.datetime:
+    """``minutes`` of elapsed time later (aware + timedelta is wall-clock arithmetic)."""
+    return (at.astimezone(dt.UTC) + dt.timedelta(minutes=minutes)).astimezone(PARIS)
+
+
+def tickets(n: int, rng: random.Random) -> list[Ticket]:
+    """``n`` tickets over two years from 2024-09-01; every third one frozen once."""
     base = dt.datetime(2024, 9, 1, tzinfo=PARIS)
     freezing = [s for s in TicketState if s.freezes]
     result = []
     for i in range(n):
-        reported = base + dt.timedelta(minutes=rng.randrange(0, 2 * 365 * 24 * 60))
-        history = []
+        reported = _plus(base, rng.randrange(0, 2 * 365 * 24 * 60))
+        history: list[StateChange] = []
         cursor = reported
-        for _ in range(rng.choice((1, 2))):
-            start = cursor + dt.timedelta(minutes=rng.randrange(30, 3 * 24 * 60))
-            end = start + dt.timedelta(minutes=rng.randrange(30, 2 * 24 * 60))
-            history.append(StateChange(at=start, state=rng.choice(freezing)))
-            history.append(StateChange(at=end, state=TicketState.RETOUR_INFORMATION_CLIENT))
+        if i % 3 == 0:
+            start = _plus(cursor, rng.randrange(30, 3 * 24 * 60))
+            end = _plus(start, rng.randrange(30, 2 * 24 * 60))
+            history = [
+                StateChange(at=start, state=rng.choice(freezing)),
+                StateChange(at=end, state=TicketState.RETOUR_INFORMATION_CLIENT),
+            ]
             cursor = end
-        taken = reported + dt.timedelta(minutes=rng.randrange(10, 600))
+        taken = _plus(reported, rng.randrange(10, 600))
         result.append(
             Ticket(
                 reference=f"T-{i}",
@@ -41,56 +64,64 @@ def _tickets(n: int, rng: random.Random) -> list[Ticket]:
                 priority=Priority(rng.randrange(4)),
                 history=history,
                 taken_charge_at=taken,
-                workaround_at=taken + dt.timedelta(minutes=rng.randrange(10, 3000)),
-                resolved_at=cursor + dt.timedelta(minutes=rng.randrange(10, 20_000)),
+                workaround_at=_plus(taken, rng.randrange(10, 3000)),
+                resolved_at=_plus(cursor, rng.randrange(10, 20_000)),
             )
         )
     return result
 
 
-def _time(label: str, n: int, run: Callable[[], object]) -> float:
-    start = time.perf_counter()
-    run()
-    elapsed = time.perf_counter() - start
-    per = elapsed / n * 1e6
-    print(f"{label:<58} {per:8.2f} µs  ({n} in {elapsed:.2f} s)")
+def best(label: str, n: int, run: Callable[[], object], *, collect: bool = False) -> float:
+    """The best of ``REPEAT`` runs, in µs per item, printed; the collector off unless ``collect``."""
+    times = []
+    for _ in range(REPEAT):
+        gc.collect()
+        if not collect:
+            gc.disable()
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+        gc.enable()
+    per = min(times) / n * 1e6
+    print(f"{label:<60} {per:8.2f} µs  ({n} in {min(times):.2f} s, best of {REPEAT})")
     return per
 
 
 def main() -> None:
     rng = random.Random(SEED)
     policy = SlaPolicy.comelus()
-    tickets = _tickets(TICKETS, rng)
+    sample = tickets(TICKETS, rng)
     at = dt.datetime(2027, 1, 1, tzinfo=PARIS)
-    policy.evaluate(tickets[0], at=at)  # build the business-time index once
+    policy.evaluate_many(sample[:1000], at=at)  # build the business-time index once
+    gc.collect()
+    gc.freeze()  # the 100 000 tickets are not the benchmark's garbage
 
-    freezes = [t.freezes(at) for t in tickets]
-    calls = [(t.priority, t.reported_at, list(f)) for t, f in zip(tickets, freezes, strict=True)]
-    one = [(p, r, f[:1]) for p, r, f in calls]
-
-    def due_one_freeze() -> None:
-        for priority, reported, frozen in one:
-            policy.due(priority, Target.RESOLUTION, reported, frozen=frozen)
+    calls = [(t.priority, t.reported_at, t.freezes(at)) for t in sample]
 
     def due_no_freeze() -> None:
         for priority, reported, _ in calls:
             policy.due(priority, Target.RESOLUTION, reported)
 
-    def due_all_targets() -> None:
+    def due_three_targets() -> None:
         for priority, reported, frozen in calls:
             for target in (Target.TAKE_CHARGE, Target.WORKAROUND, Target.RESOLUTION):
                 policy.due(priority, target, reported, frozen=frozen)
 
     def evaluate_all() -> None:
-        policy.evaluate_many(tickets, at=at)
+        policy.evaluate_many(sample, at=at)
 
-    print(f"SLA engine, {TICKETS} tickets with one or two freezes (table 4.3)")
-    _time("due(RESOLUTION), no freeze", TICKETS, due_no_freeze)
-    per = _time("due(RESOLUTION), one freeze  [target ≤ 10 µs]", TICKETS, due_one_freeze)
-    _time("due() for every target, all freezes (per ticket)", TICKETS, due_all_targets)
-    _time("evaluate_many(): full report, every target (per ticket)", TICKETS, evaluate_all)
-    verdict = "met" if per <= 10 else f"missed by {per - 10:.1f} µs ({per / 10 - 1:.0%})"
-    print(f"due() with a freeze: {per:.2f} µs — 10 µs target {verdict}")
+    print(f"SLA engine, {TICKETS} tickets, priorities mixed, a third frozen once (table 4.3)")
+    best("due(RESOLUTION), no freeze", TICKETS, due_no_freeze)
+    three = best(
+        "due() of its three targets, freezes given (per ticket)", TICKETS, due_three_targets
+    )
+    full = best("evaluate_many(): full report, every target (per ticket)", TICKETS, evaluate_all)
+    best("evaluate_many(), the collector on (per ticket)", TICKETS, evaluate_all, collect=True)
+    gc.unfreeze()
+    print(
+        f"evaluate_many per ticket / its three due() alone: {full / three:.2f} "
+        f"(target: no more than 2)"
+    )
 
 
 if __name__ == "__main__":

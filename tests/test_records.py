@@ -14,9 +14,9 @@ from libriciel_terms._report import Report
 PARIS = ZoneInfo("Europe/Paris")
 
 REPORTS = {
+    # The SLA policy, the policy comparison and the availability report follow the report
+    # protocol (_report.Report, constructor-like reprs): tests/test_report_protocol_sla.py.
     "calendar": lt.obligations_calendar(),
-    "policy": lt.SlaPolicy.comelus(),
-    "comparison": lt.compare_policies(lt.SlaPolicy.comelus(), lt.SlaPolicy.section_2_7()),
     "invoices": lt.billing_schedule(
         lt.ContractTerm.comelus(),
         lt.PriceList.comelus_2024(),

@@ -342,14 +342,14 @@ def _hours(preset: ContractPreset) -> SheetSection:
 def _sla(preset: ContractPreset) -> SheetSection:
     rows: list[dict[str, Any]] = []
     for policy in (*preset.sla_policies, preset.hosting_gtr):
-        for r in policy.rows():
+        for r in policy.to_records():
             rows.append(
                 {
                     "lecture": policy.name,
                     "priorité": r["priority"],
-                    "objectif": _TARGETS_FR.get(str(r["target"]), str(r["target"])),
-                    "délai": r["delay"],
-                    "à compter de": r["counted_from"],
+                    "objectif": _TARGETS_FR.get(r["target"].name, r["target"].name),
+                    "délai": str(r["delay"]),
+                    "à compter de": r["counted_from"].to_text(),
                     "gel": "oui" if r["freezes"] else "non",
                     "clause": r["clause"],
                 }
