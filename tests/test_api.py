@@ -253,7 +253,7 @@ def _money_results() -> list[object]:
                 term, lt.PriceList.comelus_2024(), billing=lt.billing.BillingTerms.comelus()
             ).invoices
         ],
-        lt.term_sheet().to_json(),
+        lt.term_sheet(lt.COMELUS_2024).to_json(),
     ]
 
 

@@ -431,9 +431,10 @@ def test_explain() -> None:
 
 
 def test_the_obligations_calendar_reads_the_chain_in_french() -> None:
+    from libriciel_terms import COMELUS_2024
     from libriciel_terms.obligations import obligations_calendar
 
-    rows = obligations_calendar().of_kind("data_protection").obligations
+    rows = obligations_calendar(COMELUS_2024).of_kind("data_protection").obligations
     assert [(o.what, o.note) for o in rows[::3]] == [
         ("détruire toutes les copies des données d'hébergement", ""),
         (

@@ -239,7 +239,8 @@ def test_year_month_shift_round_trip(year: int, month: int, n: int) -> None:
     assert shifted.shift(-n) == ym
     assert _dates.whole_months(ym.first_day, shifted.first_day) == max(n, 0)
     assert shifted.last_day.month == shifted.month
-    assert (shifted.last_day + dt.timedelta(days=1)).day == 1
+    if shifted != (9999, 12):
+        assert (shifted.last_day + dt.timedelta(days=1)).day == 1
 
 
 def test_year_month_is_a_tuple_and_parses() -> None:

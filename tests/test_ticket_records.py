@@ -197,7 +197,10 @@ def test_pandas_timestamps_with_nanoseconds_are_refused() -> None:
     import pandas as pd
 
     rows = [{"priority": 0, "reported_at": pd.Timestamp("2024-12-20T17:30:00.000000001+01:00")}]
-    with pytest.raises(RecordsError, match="expected an instant in microseconds; this library counts whole microseconds: round it first"):
+    with pytest.raises(
+        RecordsError,
+        match="expected an instant in microseconds; this library counts whole microseconds: round it first",
+    ):
         tickets_from_records(rows)
 
 

@@ -311,15 +311,138 @@ class AnnualTotalsEntry:
 class PrintedSection:
     """``[printed]``: figures the decision or the CP print otherwise (checked, never used)."""
 
-    latest_end: dt.date | None = key("the term's end as the decision prints it", default=None)
-    annual_ht: DecimalText | None = key("the annual HT as the decision prints it", default=None)
-    annual_ht_items: tuple[str, ...] = key(
-        "the price lines the decision says the annual HT comprises", default=()
+    latest_end: dt.date | None = key(
+        "the term's last day as a text prints it", clause="decision (C3)", default=None
     )
-    annual_totals: AnnualTotalsEntry | None = key(
-        "the CP's « Total annuel » HT, VAT and TTC as printed", default=None
+    term_months: int | None = key(
+        "the term's length in months as a text prints it", clause="§1.11 (C3, C8)", default=None
     )
-    firm_months: int | None = key("the months of firm prices §1.11 prints", default=None)
+    notice_end_of_year: bool = key(
+        "a text words the notice « avant la fin de l'année en cours »",
+        clause="decision (C4)",
+        default=False,
+    )
+    annual_ht: DecimalText | None = key(
+        "an annual HT total as a text prints it", clause="decision (C5)", default=None
+    )
+    annual_components: tuple[str, ...] = key(
+        "the price lines a text says the annual HT comprises", clause="decision (C5)", default=()
+    )
+    cp_annual: AnnualTotalsEntry | None = key(
+        "the CP's « Total annuel » HT, VAT and TTC as printed", clause="CP (C5)", default=None
+    )
+
+
+@attrs.frozen(kw_only=True)
+class ReferenceSection:
+    """``[reference]``: index values and rates the contract brings (beyond the bundled ones)."""
+
+    syntec: Any = key(
+        "Syntec values: a CSV file (relative to the contract file) or an array of tables "
+        "{month, value, published_on, source}",
+        clause="§1.11",
+        default=None,
+    )
+    ecb: Any = key(
+        "ECB main refinancing rates: a CSV file or an array of tables "
+        "{effective_from, rate_percent, source}",
+        clause="§1.8, R2192-31",
+        default=None,
+    )
+    on_conflict: str = key(
+        "when a value contradicts a bundled one: raise | keep (the bundled) | replace",
+        default="raise",
+    )
+
+
+@attrs.frozen(kw_only=True)
+class ReadingsSection:
+    """``[readings]``: the reading chosen where the text is ambiguous or contradicts itself."""
+
+    notice_reading: str = key(
+        "anniversary | end_of_year | end_of_calendar_year: what the notice deadline counts back "
+        "from",
+        clause="§1.7, §1.9, decision (C4)",
+        default="anniversary",
+    )
+    notice_event: str = key(
+        "received | decided: what must happen by the notice deadline",
+        clause="CP, §1.7, §1.9",
+        default="received",
+    )
+    late_notice: str = key(
+        "next_renewal | this_renewal: what a letter received on or after an anniversary ends",
+        clause="§1.9",
+        default="next_renewal",
+    )
+    notice_effect: str = key(
+        "end_of_day | start_of_day: the last day a late notice lets the contract run",
+        clause="§1.9",
+        default="end_of_day",
+    )
+    balance_basis: str = key(
+        "days | months | started_months: how a late notice's balance is measured",
+        clause="§1.9",
+        default="days",
+    )
+    prorata_first_of_month: str = key(
+        "next_month | same_month: an installation on the 1st is billed from the next month",
+        clause="§1.11",
+        default="next_month",
+    )
+    revision_basis: str = key(
+        "chained | fixed_base: each revision from the previous revised price or from the "
+        "initial one",
+        clause="§1.11 (C7)",
+        default="chained",
+    )
+    revision_publication: str = key(
+        "observed | rule: when an index value counts as published",
+        clause="§1.11",
+        default="observed",
+    )
+    interest_day_count: str = key(
+        "ACT/365F | ACT/ACT: the day count of moratory interest",
+        clause="R2192-31",
+        default="ACT/365F",
+    )
+    availability_measured: str = key(
+        "psg | all_hours: the time availability is measured over",
+        clause="§2.5.1, §2.8",
+        default="psg",
+    )
+    availability_planned: str = key(
+        "removed_from_both | removed_from_downtime: what planned work is removed from",
+        clause="§2.5.1",
+        default="removed_from_both",
+    )
+    availability_holidays: str = key(
+        "excluded | included: whether the PSG skips public holidays",
+        clause="§1.6, §2.8, §4.1",
+        default="excluded",
+    )
+    availability_planned_in_psg: str = key(
+        "excluded | counted: planned work inside the PSG", clause="§2.6.3", default="excluded"
+    )
+    destruction: str = key(
+        "after_return | contract_end: what the hosting data's destruction counts from",
+        clause="§6.5.9 (C11)",
+        default="after_return",
+    )
+    support_data_from: str = key(
+        "contract_end | record: what the 2 years of support data run from",
+        clause="§6.5.9.2",
+        default="contract_end",
+    )
+    backups_on_holidays: str = key(
+        "run | skip: whether backups run on public holidays", clause="§2.6.2", default="run"
+    )
+    simultaneous_backups: str = key(
+        "merge | separate: backups taken at one instant", clause="§2.6.2", default="merge"
+    )
+    quota_multiples: str = key(
+        "si | binary: what a Mo and a To are worth", clause="§2.2", default="si"
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -353,6 +476,13 @@ class ContractFile:
     )
     printed: PrintedSection | None = key(
         "figures printed otherwise, for the consistency checks", default=None
+    )
+    reference: ReferenceSection | None = key(
+        "index values and rates the contract brings", default=None
+    )
+    readings: ReadingsSection | None = key(
+        "the reading chosen for each ambiguity of the text (default: the template's)",
+        default=None,
     )
 
 

@@ -109,13 +109,12 @@ def cell(value: object, lang: Lang, kind: Kind = "auto") -> str:
 
 
 def _columns(records: Sequence[Mapping[str, Any]], columns: Sequence[Column]) -> list[Column]:
+    """The columns shown: the declared ones the rows hold, then any other key of the rows."""
+    present = {key for record in records for key in record}
+    shown = [c for c in columns if c.key in present] if records else list(columns)
     known = {c.key for c in columns}
-    extra: list[Column] = []
-    for record in records:
-        extra.extend(
-            Column(k, k, k) for k in record if k not in known and k not in (e.key for e in extra)
-        )
-    return [*columns, *extra]
+    extra = [key for key in dict.fromkeys(k for r in records for k in r) if key not in known]
+    return [*shown, *(Column(k, k, k) for k in extra)]
 
 
 def table_text(
@@ -163,6 +162,10 @@ class Report:
         """One ``dict`` per row, identifier keys, plain values (for pandas and JSON)."""
         raise NotImplementedError
 
+    def columns_of(self) -> tuple[Column, ...]:
+        """The columns of this report (``COLUMNS``, unless a report's columns are data)."""
+        return self.COLUMNS
+
     def display_records(self, *, lang: Lang = "fr") -> list[dict[str, Any]]:
         """The rows people read: :meth:`to_records` unless a report has words to translate
         (a party, a status) — then it overrides this and keeps the same keys."""
@@ -182,7 +185,7 @@ class Report:
         records = self.display_records(lang=lang)
         parts = [self.headline(lang=lang)]
         if records:
-            parts.append(table_text(records, self.COLUMNS, lang))
+            parts.append(table_text(records, self.columns_of(), lang))
         parts.extend(f"• {note}" for note in self.notes(lang=lang))
         return "\n".join(parts)
 
@@ -190,7 +193,10 @@ class Report:
         """The report as an HTML fragment: a captioned table, then its notes."""
         lang = _text.check_lang(lang)
         table = table_html(
-            self.display_records(lang=lang), self.COLUMNS, lang, caption=self.headline(lang=lang)
+            self.display_records(lang=lang),
+            self.columns_of(),
+            lang,
+            caption=self.headline(lang=lang),
         )
         notes = "".join(f"<p>{html.escape(n)}</p>" for n in self.notes(lang=lang))
         return table + notes

@@ -73,7 +73,6 @@ from libriciel_terms.errors import (
     WrongTypeError,
 )
 from libriciel_terms.holidays import HolidayCalendar
-from libriciel_terms.retention import RETENTION_RULES
 
 __all__ = [
     "MAX_JOBS",
@@ -380,7 +379,8 @@ class BackupSchedule:
         monthly_time: dt.time = dt.time(23, 0),
         skip_holidays: HolidayCalendar | None = None,
     ) -> BackupSchedule:
-        """The plan of clause 2.6.2 (Europe/Paris), retention periods from its retention table.
+        """The plan of clause 2.6.2 (Europe/Paris), retention periods from its retention table:
+        the backup plan of the bundled ComElus 2024 contract file, with the readings given.
 
         >>> for job in BackupSchedule.comelus().jobs:
         ...     print(job.to_text(lang="en"))
@@ -390,24 +390,14 @@ class BackupSchedule:
         full (weekly): Sat 23:00, kept 15 days
         full (monthly): day 1 of each month 23:00, kept 93 days
         """
-        weekdays = frozenset(range(5))
-        kept = {key: RETENTION_RULES[key].delay for key in RETENTION_RULES}
-        return cls(
-            jobs=(
-                BackupJob(kind="incremental", time=dt.time(12, 30), weekdays=weekdays,
-                          retention=kept["incremental_backup"]),
-                BackupJob(kind="incremental", time=dt.time(18, 30), weekdays=weekdays,
-                          retention=kept["incremental_backup"]),
-                BackupJob(kind="differential", time=dt.time(23, 0), weekdays=weekdays,
-                          retention=kept["differential_backup"]),
-                BackupJob(kind="full_weekly", time=dt.time(23, 0), weekdays={5},
-                          retention=kept["weekly_full_backup"]),
-                BackupJob(kind="full_monthly", time=monthly_time, month_day=1,
-                          retention=kept["monthly_full_backup"]),
-            ),
-            zone=ZoneInfo("Europe/Paris"),
-            skip_holidays=skip_holidays,
-        )  # fmt: skip
+        from libriciel_terms.comelus import COMELUS_2024
+
+        plan = COMELUS_2024.backups
+        jobs = tuple(
+            attrs.evolve(job, time=monthly_time) if job.kind == "full_monthly" else job
+            for job in plan.jobs
+        )
+        return attrs.evolve(plan, jobs=jobs, skip_holidays=skip_holidays)
 
     def status(
         self,

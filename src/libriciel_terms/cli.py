@@ -5,6 +5,7 @@ Usage::
     libriciel-terms                                   # the ComElus 2024 term sheet
     libriciel-terms sheet [CONTRACT.toml] [--as-of DATE] [--json]
     libriciel-terms calendar [CONTRACT.toml …] [--from DATE] [--to DATE] [--party P] [--ics | --json]
+    libriciel-terms sheet … --syntec FILE.csv --ecb FILE.csv  # index values and rates to add
     libriciel-terms check CONTRACT.toml
     libriciel-terms … --lang en                       # English instead of French
 
@@ -22,9 +23,11 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import errno
+import json
 import os
 import sys
 from collections.abc import Callable, Sequence
+from decimal import Decimal
 from typing import TYPE_CHECKING, TextIO
 
 from libriciel_terms import _text
@@ -68,6 +71,7 @@ def _parser() -> argparse.ArgumentParser:
     sheet.add_argument("contract", nargs="?", help="a contract file (default: ComElus 2024)")
     sheet.add_argument("--as-of", type=_date, help="start with what falls due from this date")
     sheet.add_argument("--json", action="store_true", help="JSON instead of text")
+    _reference_options(sheet)
     calendar = commands.add_parser(
         "calendar", parents=[common], help="dated obligations of one or several contracts"
     )
@@ -78,9 +82,21 @@ def _parser() -> argparse.ArgumentParser:
     output = calendar.add_mutually_exclusive_group()
     output.add_argument("--ics", action="store_true", help="iCalendar text")
     output.add_argument("--json", action="store_true", help="JSON")
+    _reference_options(calendar)
     check = commands.add_parser("check", parents=[common], help="validate a contract file")
     check.add_argument("contract", help="a contract file")
     return parser
+
+
+def _reference_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--syntec", metavar="FILE.csv", help="Syntec index values to add")
+    command.add_argument("--ecb", metavar="FILE.csv", help="ECB main refinancing rates to add")
+    command.add_argument(
+        "--on-conflict",
+        choices=("raise", "keep", "replace"),
+        default="raise",
+        help="when a value contradicts a bundled one (default: refuse)",
+    )
 
 
 def _with_command(argv: Sequence[str]) -> list[str]:
@@ -151,64 +167,86 @@ def _emit(text: str, status: int, lang: Lang) -> int:
 
 # -- commands ------------------------------------------------------------------------------------
 
+#: DTSTAMP of exported events: fixed, so that the same calendar always gives the same file.
+_STAMP = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
 
-def _contract(path: str | None) -> Contract:
+
+def _contract(path: str | None, args: argparse.Namespace) -> Contract:
     if path is None:
         from libriciel_terms.comelus import COMELUS_2024
 
-        return COMELUS_2024
-    from libriciel_terms.files import load_contract
+        contract = COMELUS_2024
+    else:
+        from libriciel_terms.files import load_contract
 
-    return load_contract(path)
+        contract = load_contract(path)
+    return _with_reference_values(contract, args)
+
+
+def _with_reference_values(contract: Contract, args: argparse.Namespace) -> Contract:
+    syntec_path, ecb_path = getattr(args, "syntec", None), getattr(args, "ecb", None)
+    if syntec_path is None and ecb_path is None:
+        return contract
+    from libriciel_terms.files import load_ecb_rates, load_syntec
+
+    return contract.with_reference_values(
+        syntec=None if syntec_path is None else load_syntec(syntec_path),
+        ecb=None if ecb_path is None else load_ecb_rates(ecb_path),
+        on_conflict=args.on_conflict,
+    )
 
 
 def _check(args: argparse.Namespace, lang: Lang) -> tuple[int, str]:
-    contract = _contract(args.contract)
+    contract = _contract(args.contract, args)
+    term = contract.term
     lines = [
         pick(f"{args.contract} : contrat valide", f"{args.contract}: valid contract", lang),
         f"  {contract.name}",
         pick(
-            f"  {len(contract.term.periods)} période(s), du {_text.date_long(contract.term.start, lang)} "
-            f"au {_text.date_long(contract.term.latest_end, lang)}",
-            f"  {len(contract.term.periods)} period(s), from {_text.date_long(contract.term.start, lang)} "
-            f"to {_text.date_long(contract.term.latest_end, lang)}",
+            f"  {len(term.periods)} période(s), du {_text.date_long(term.start, lang)} "
+            f"au {_text.date_long(term.latest_end, lang)}",
+            f"  {len(term.periods)} period(s), from {_text.date_long(term.start, lang)} "
+            f"to {_text.date_long(term.latest_end, lang)}",
             lang,
         ),
+        "",
+        contract.readings().to_text(lang=lang),
     ]
+    if contract.printed is not None:
+        from libriciel_terms.consistency import check_consistency
+
+        report = check_consistency(term, contract.prices, contract.printed)
+        lines.extend(["", report.to_text(lang=lang)])
     return EXIT_OK, "\n".join(lines)
 
 
 def _sheet(args: argparse.Namespace, lang: Lang) -> tuple[int, str]:
-    from libriciel_terms.termsheet import term_sheet
-
-    if args.contract is not None:
-        _contract(args.contract)
-    sheet = term_sheet(as_of=args.as_of)
-    return EXIT_OK, sheet.to_json() if args.json else sheet.to_text()
+    sheet = _contract(args.contract, args).term_sheet(as_of=args.as_of)
+    return EXIT_OK, sheet.to_json(lang=lang) if args.json else sheet.to_text(lang=lang)
 
 
 def _calendar(args: argparse.Namespace, lang: Lang) -> tuple[int, str]:
-    import json
+    from libriciel_terms.portfolio import Portfolio
 
-    from libriciel_terms.obligations import obligations_calendar
-    from libriciel_terms.termsheet import obligations_section
-
-    for path in args.contracts:
-        _contract(path)
-    calendar = obligations_calendar()
-    start = args.start or dt.date(2024, 9, 1)
-    end = args.end or dt.date(2031, 12, 31)
-    calendar = calendar.between(start, end)
+    paths = args.contracts or [None]
+    portfolio = Portfolio([_contract(path, args) for path in paths])
+    calendar = portfolio.obligations(args.start, args.end)
     if args.party:
         calendar = calendar.for_party(args.party)
     if args.ics:
-        return EXIT_OK, calendar.to_ical()
-    section = obligations_section(
-        calendar, key="calendar", title=f"Obligations du {start} au {end}"
-    )
+        return EXIT_OK, calendar.to_ical(stamp=_STAMP, lang=lang)
     if args.json:
-        return EXIT_OK, json.dumps(section.to_data(), ensure_ascii=False, indent=2)
-    return EXIT_OK, section.to_text()
+        data = [{k: _json(v) for k, v in record.items()} for record in calendar.to_records()]
+        return EXIT_OK, json.dumps(data, ensure_ascii=False, indent=2)
+    return EXIT_OK, calendar.to_text(lang=lang)
+
+
+def _json(value: object) -> object:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return f"{value:f}"
+    return value
 
 
 _RUNNERS: dict[str, Callable[[argparse.Namespace, Lang], tuple[int, str]]] = {

@@ -52,7 +52,6 @@ from libriciel_terms.errors import (
 )
 from libriciel_terms.hours import BusinessHours
 from libriciel_terms.retention import (
-    RETENTION_RULES,
     DestructionReading,
     RetentionRule,
     RetentionTable,
@@ -144,8 +143,11 @@ _OBLIGATIONS: dict[str, tuple[str, str]] = {
 
 
 def _comelus() -> tuple[RetentionTable, BusinessHours]:
-    """The ComElus figures behind the pinned accessors: its table and its schedule."""
-    return RETENTION_RULES, BusinessHours.comelus()
+    """The ComElus figures behind the pinned accessors: the bundled contract's table and its
+    interventions schedule."""
+    from libriciel_terms.comelus import COMELUS_2024
+
+    return COMELUS_2024.retention, COMELUS_2024.schedules["interventions"]
 
 
 def breach_notification_deadline(known_at: dt.datetime) -> dt.datetime:

@@ -82,6 +82,7 @@ from libriciel_terms._index import (
     micros,
     shared_index,
 )
+from libriciel_terms._text import NBSP, WEEKDAYS, Lang, check_lang, pick
 from libriciel_terms.delays import Delay
 from libriciel_terms.errors import (
     EndBeforeStartError,
@@ -95,7 +96,6 @@ from libriciel_terms.holidays import FRANCE, ExplicitHolidays, HolidayCalendar
 __all__ = ["BusinessHours", "Window"]
 
 _DAY = dt.timedelta(days=1)
-_WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 #: Ordinal of 0001-01-01, a Monday: ``(ordinal - 1) % 7`` is the ISO weekday - 1.
 _WORKING_WEEKDAYS = frozenset(range(5))  # jours ouvrés: Monday–Friday
 _OUVRABLE_WEEKDAYS = frozenset(range(6))  # jours ouvrables: Monday–Saturday
@@ -215,7 +215,7 @@ def _check_week(
         for before, after in itertools.pairwise(windows):
             if after.opens < before.closes:
                 raise InvalidScheduleError(
-                    f"{_WEEKDAY_NAMES[number]} windows {before} and {after} overlap; "
+                    f"{WEEKDAYS[number][1]} windows {before} and {after} overlap; "
                     f"give non-overlapping windows"
                 )
 
@@ -312,6 +312,13 @@ def _weekly_windows(
     return tuple(tuple((micros(w.opens), micros(w.closes)) for w in day) for day in week)
 
 
+def _bundled_schedule(name: str) -> BusinessHours:
+    """A schedule of the bundled ComElus 2024 contract (imported when first asked for)."""
+    from libriciel_terms.comelus import COMELUS_2024
+
+    return COMELUS_2024.schedules[name]
+
+
 @attrs.frozen(kw_only=True, cache_hash=True)
 class BusinessHours:
     """A weekly schedule of business windows, a holiday calendar and a zone (Contract §4.1).
@@ -366,18 +373,19 @@ class BusinessHours:
 
     @classmethod
     def comelus(cls) -> BusinessHours:
-        """Interventions, support and PSG: Mon–Fri 09–12 and 14–18, French holidays (§2.8, §4.1)."""
-        day = [("09:00", "12:00"), ("14:00", "18:00")]
-        return cls.weekly(dict.fromkeys(range(5), day), name="ComElus PSG (§4.1)")
+        """Interventions, support and PSG: Mon–Fri 09–12 and 14–18, French holidays (§2.8, §4.1).
+
+        The ``interventions`` schedule of the bundled ComElus 2024 contract file.
+        """
+        return _bundled_schedule("interventions")
 
     @classmethod
     def customer_portal(cls) -> BusinessHours:
-        """The customer portal: 08:00–24:00, seven days a week, holidays included (§4.1)."""
-        return cls.weekly(
-            {d: [("08:00", "24:00")] for d in range(7)},
-            holidays=ExplicitHolidays.of(()),
-            name="customer portal (§4.1)",
-        )
+        """The customer portal: 08:00–24:00, seven days a week, holidays included (§4.1).
+
+        The ``portail_client`` schedule of the bundled ComElus 2024 contract file.
+        """
+        return _bundled_schedule("portail_client")
 
     @classmethod
     def production_customer_space(cls) -> BusinessHours:
@@ -385,13 +393,17 @@ class BusinessHours:
 
         §2.5.1 says "jours ouvrables lundi → vendredi / 9h-18h", with no lunch break, while the
         PSG of §4.1 is 09–12 / 14–18; both schedules exist so that either reading is computable.
+        The ``espace_client`` schedule of the bundled ComElus 2024 contract file.
         """
-        return cls.weekly(
-            {d: [("09:00", "18:00")] for d in range(5)}, name="customer space (§2.5.1)"
-        )
+        return _bundled_schedule("espace_client")
 
-    def describe(self) -> str:
-        """A one-line human description of the schedule."""
+    def to_text(self, *, lang: Lang = "fr") -> str:
+        """The schedule in one line: its windows, holidays and zone.
+
+        >>> print(BusinessHours.comelus().to_text())
+        lun.–ven. 09:00–12:00, 14:00–18:00 ; jours fériés : France métropolitaine ; fuseau : Europe/Paris
+        """
+        lang = check_lang(lang)
         groups: list[tuple[list[int], tuple[Window, ...]]] = []
         for number, windows in enumerate(self.week):
             if not windows:
@@ -400,17 +412,30 @@ class BusinessHours:
                 groups[-1][0].append(number)
             else:
                 groups.append(([number], windows))
+        column = 1 if lang == "en" else 0
         parts = []
         for days, windows in groups:
-            label = _WEEKDAY_NAMES[days[0]]
+            label = WEEKDAYS[days[0]][column]
             if len(days) > 1:
-                label += f"–{_WEEKDAY_NAMES[days[-1]]}"
+                label += f"–{WEEKDAYS[days[-1]][column]}"
             parts.append(f"{label} {', '.join(str(w) for w in windows)}")
         if isinstance(self.holidays, ExplicitHolidays):
-            holidays = f"{len(self.holidays.dates)} explicit dates"
+            n = len(self.holidays.dates)
+            holidays = pick(f"{n} dates données", f"{n} explicit dates", lang)
         else:
-            holidays = f"France ({getattr(self.holidays, 'region', '?')})"
-        return f"{'; '.join(parts) or 'never open'}; holidays: {holidays}; zone: {self.zone.key}"
+            region = getattr(self.holidays, "region", "?")
+            french = {"metropole": "France métropolitaine", "alsace-moselle": "Alsace-Moselle"}
+            holidays = pick(french.get(region, region), f"France ({region})", lang)
+        if lang == "en":
+            opening = "; ".join(parts) or "never open"
+            return f"{opening}; holidays: {holidays}; zone: {self.zone.key}"
+        sep = f"{NBSP};"
+        opening = f"{sep} ".join(parts) or "jamais ouvert"
+        return f"{opening}{sep} jours fériés{NBSP}: {holidays}{sep} fuseau{NBSP}: {self.zone.key}"
+
+    def describe(self) -> str:
+        """The schedule in one line, in English (:meth:`to_text` with ``lang="en"``)."""
+        return self.to_text(lang="en")
 
     @property
     def daily_business_time(self) -> dt.timedelta:
@@ -677,7 +702,7 @@ class BusinessHours:
         windows = self.week[checked.weekday()]
         if not windows:
             raise InvalidArgumentError(
-                f"day={day!r} is a {_WEEKDAY_NAMES[checked.weekday()]}, which has no business "
+                f"day={day!r} is a {WEEKDAYS[checked.weekday()][1]}, which has no business "
                 f"windows in {self.describe()!r}; pass a working day"
             )
         index = self._index()

@@ -187,8 +187,11 @@ class Quotas:
 
     @classmethod
     def comelus(cls) -> Quotas:
-        """The ComElus 2024 quotas: 150 Mo per document, 1 To of storage, 20 To of traffic a year."""
-        return cls(document_mb=150, storage_tb=1, traffic_tb_per_year=20)
+        """The ComElus 2024 quotas: 150 Mo per document, 1 To of storage, 20 To of traffic a year
+        (the quotas of the bundled ComElus 2024 contract file)."""
+        from libriciel_terms.comelus import COMELUS_2024
+
+        return COMELUS_2024.quotas
 
     def check(
         self,

@@ -59,7 +59,6 @@ from libriciel_terms.errors import InvalidArgumentError, UnknownKeyError, WrongT
 from libriciel_terms.hours import BusinessHours
 
 __all__ = [
-    "RETENTION_RULES",
     "DestructionReading",
     "Nature",
     "RetentionRule",
@@ -255,8 +254,11 @@ class RetentionTable(Report, Mapping[str, RetentionRule]):
 
     @classmethod
     def comelus(cls) -> RetentionTable:
-        """The ComElus 2024 table (Contract §2.2, §2.6.2, §3.3, §6.5.6, §6.5.9, §6.6), row by row."""
-        return cls(rules=tuple(RetentionRule(**_row(*row)) for row in _COMELUS_ROWS))
+        """The ComElus 2024 table (Contract §2.2, §2.6.2, §3.3, §6.5.6, §6.5.9, §6.6), row by row:
+        the retention table of the bundled ComElus 2024 contract file."""
+        from libriciel_terms.comelus import COMELUS_2024
+
+        return COMELUS_2024.retention
 
     # -- the mapping
 
@@ -346,57 +348,15 @@ def _row(
 
 
 #: The ComElus 2024 table: key, délai, clause, nature, label (fr, en), starting event (fr, en).
-_COMELUS_ROWS: tuple[tuple[str, str, str, Nature, str, str, str, str], ...] = (
-    ("exchanges", "6 mois", "2.2", "retention",
-     "conservation des échanges sur la plate-forme", "exchanges kept on the platform",
-     "l'échange", "the exchange"),
-    ("incremental_backup", "24 heures", "2.6.2", "retention",
-     "sauvegardes incrémentales, lun.–ven. 12:30 et 18:30",
-     "incremental backups, Mon–Fri 12:30 and 18:30", "la sauvegarde", "the backup"),
-    ("differential_backup", "8 jours", "2.6.2", "retention",
-     "sauvegardes différentielles, lun.–ven. 23:00", "differential backups, Mon–Fri 23:00",
-     "la sauvegarde", "the backup"),
-    ("weekly_full_backup", "15 jours", "2.6.2", "retention",
-     "sauvegarde complète, samedi 23:00", "full backup, Saturday 23:00",
-     "la sauvegarde", "the backup"),
-    ("monthly_full_backup", "93 jours", "2.6.2", "retention",
-     "sauvegarde complète, 1er jour du mois", "full backup, 1st day of each month",
-     "la sauvegarde", "the backup"),
-    ("referent_data", "3 ans", "6.5.9.1", "retention",
-     "données personnelles des référents (relation commerciale), au plus",
-     "referents' personal data (commercial relation), at most",
-     "la fin de la relation commerciale", "the end of the commercial relation"),
-    ("support_data", "2 ans", "6.5.9.2", "retention",
-     "destruction ou anonymisation des données du support",
-     "support data destroyed or anonymised", "la fin du contrat", "the end of the contract"),
-    ("hosting_data_destruction", "30 jours ouvrés", "6.5.9.4", "deadline",
-     "destruction de toutes les copies des données d'hébergement",
-     "every copy of the hosting data destroyed",
-     "la fin du contrat, sans reconduction", "the end of the contract, without renewal"),
-    ("data_return", "30 jours ouvrés", "6.5.9", "deadline",
-     "renvoi des données personnelles sur demande écrite",
-     "personal data returned on written request", "la demande écrite", "the written request"),
-    ("return_confirmation", "30 jours ouvrés", "6.5.9", "deadline",
-     "confirmation écrite de la bonne réception par le responsable de traitement",
-     "the controller's written confirmation of receipt", "le renvoi", "the return"),
-    ("destruction_confirmation", "7 jours ouvrés", "6.5.9", "deadline",
-     "information écrite de la destruction par le titulaire",
-     "the contractor's written notice of the destruction", "la destruction", "the destruction"),
-    ("breach_notification", "48 heures", "6.5.6", "deadline",
-     "notification d'une violation de données personnelles",
-     "notification of a personal-data breach",
-     "la connaissance de la violation", "knowledge of the breach"),
-    ("subprocessor_objection", "30 jours ouvrés", "6.6", "deadline",
-     "objection à un nouveau sous-traitant ultérieur", "objection to a new sub-processor",
-     "la réception de l'information", "receipt of the information"),
-    ("regulatory_maintenance", "3 mois", "3.3", "deadline",
-     "livraison d'une version de maintenance réglementaire",
-     "delivery of a regulatory maintenance version",
-     "la publication du texte ou du décret", "publication of the regulation or decree"),
-)  # fmt: skip
+
 
 #: The ComElus 2024 table (:meth:`RetentionTable.comelus`), built once.
-RETENTION_RULES = RetentionTable.comelus()
+def __getattr__(name: str) -> Any:
+    # RETENTION_RULES is the bundled contract's table, read when first asked for: building it at
+    # import would import the contract layer from a rule module.
+    if name == "RETENTION_RULES":
+        return RetentionTable.comelus()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @overload
@@ -419,7 +379,7 @@ def retention_deadline(
     >>> from datetime import date, datetime
     >>> from zoneinfo import ZoneInfo
     >>> from libriciel_terms.hours import BusinessHours
-    >>> paris, hours, table = ZoneInfo("Europe/Paris"), BusinessHours.comelus(), RETENTION_RULES
+    >>> paris, hours, table = ZoneInfo("Europe/Paris"), BusinessHours.comelus(), RetentionTable.comelus()
     >>> retention_deadline(table["weekly_full_backup"], datetime(2025, 3, 22, 23, 0, tzinfo=paris),
     ...                    hours=hours)
     datetime.datetime(2025, 4, 6, 23, 0, tzinfo=zoneinfo.ZoneInfo(key='Europe/Paris'))
@@ -457,7 +417,7 @@ def exchange_purge_date(
     >>> from zoneinfo import ZoneInfo
     >>> from libriciel_terms.hours import BusinessHours
     >>> exchange_purge_date(datetime(2025, 3, 31, 10, 0, tzinfo=ZoneInfo("Europe/Paris")),
-    ...                     table=RETENTION_RULES, hours=BusinessHours.comelus())
+    ...                     table=RetentionTable.comelus(), hours=BusinessHours.comelus())
     datetime.datetime(2025, 9, 30, 10, 0, tzinfo=zoneinfo.ZoneInfo(key='Europe/Paris'))
     """
     return _table(table).deadline("exchanges", exchanged_at, hours=hours)

@@ -1,99 +1,153 @@
-"""The term sheet of a contract: every computed term in one document (``python -m libriciel_terms``).
+"""The term sheet of a contract: every computed term in one document.
 
-The sheet is composed from a :class:`~libriciel_terms.contracts.ContractPreset` and the rule
-modules — periods and notice deadlines (§1.7, §1.9, CP), prices and quarterly invoices (CP,
-§1.8), Syntec revision anniversaries and their M0 (§1.11), business hours (§4.1), the SLA table
-in both readings (§4.3, §2.7, §2.5.2), late-payment terms (§1.8), retention and data-protection
-obligations (§2.2, §2.6, §6), and the contradictions found in the text. Nothing in it is typed by
-hand: change the preset and the sheet follows. Labels are French, dates ISO.
+The sheet is built from a :class:`~libriciel_terms.contract.Contract` and the rule modules: its
+parties, periods and notice deadlines (CP, §1.7, §1.9), prices and invoices (CP, §1.8), the
+revision anniversaries and their indices (§1.11), the business-hour schedules (§4.1), the SLA
+policies (§4.3, §2.7, §2.5.2) and the availability commitment (§2.5.1), the late-payment terms
+(§1.8), the retention and data-protection délais (§2.2, §2.6, §6), the backup plan and quotas,
+the readings chosen where the text is ambiguous, and the figures its texts print otherwise.
+Nothing in it is typed by hand: each section is the rule module's own report, so a figure
+changed in the contract file changes every section that depends on it. French by default,
+English with ``lang="en"``; dates are ISO.
 
->>> sheet = term_sheet()
->>> [section.key for section in sheet.sections][:4]
-['parties', 'periods', 'prices', 'invoices']
->>> print(sheet.section("periods").to_text())  # doctest: +NORMALIZE_WHITESPACE
+>>> from libriciel_terms import COMELUS_2024
+>>> sheet = term_sheet(COMELUS_2024)
+>>> [section.key for section in sheet.sections][:5]
+['parties', 'periods', 'prices', 'invoices', 'revision']
+>>> print(sheet.section("periods").to_text())  # doctest: +ELLIPSIS
 Périodes et reconduction (CP, §1.7, §1.9)
-période  début       fin         jours  reconduction  préavis au plus tard  préavis (décision, C4)
-1        2024-09-01  2025-08-31  365    2025-09-01    2025-07-01            2025-06-30
-2        2025-09-01  2026-08-31  365    2026-09-01    2026-07-01            2026-06-30
-3        2026-09-01  2027-08-31  365    2027-09-01    2027-07-01            2027-06-30
-4        2027-09-01  2028-08-31  366
-<BLANKLINE>
+Durée : 4 périodes de 12 mois du 1er septembre 2024 au 31 août 2028 (48 mois)
+...
 
-With ``as_of``, the sheet starts with what falls due next:
+With ``as_of``, the sheet starts with what falls due next (never read from the clock):
 
 >>> from datetime import date
->>> upcoming = term_sheet(as_of=date(2026, 11, 26)).section("upcoming")
->>> [(row["échéance"], row["nature"]) for row in upcoming.records][:3]
+>>> upcoming = term_sheet(COMELUS_2024, as_of=date(2026, 11, 26)).section("upcoming")
+>>> [(o.due_on, o.kind) for o in upcoming.report][:3]
 [(datetime.date(2026, 11, 30), 'invoice'), (datetime.date(2026, 12, 30), 'payment'), (datetime.date(2027, 7, 1), 'notice')]
+
+The failing case: asking for a section the sheet does not have.
+
+>>> sheet.section("nope")
+Traceback (most recent call last):
+...
+libriciel_terms.errors.UnknownKeyError: key='nope' is not a section of this sheet; use one of parties, periods, prices, invoices, revision, hours, sla, sla_2, gtr, sla_comparison, availability, late_payment, late_payment_rates, unit_prices, retention, data_protection, backups, quotas, readings, consistency
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from libriciel_terms import _validate
-from libriciel_terms._records import cell_text, html_table, table_repr, text_table
-from libriciel_terms.billing import BillingTerms, billing_schedule
-from libriciel_terms.claims import RECOVERY_INDEMNITY
-from libriciel_terms.consistency import PrintedFigures, check_consistency
-from libriciel_terms.contracts import COMELUS_2024, ContractPreset
+from libriciel_terms import _dates, _text, _validate
+from libriciel_terms._report import Column, Report
+from libriciel_terms._text import Lang, pick
+from libriciel_terms.billing import billing_schedule
+from libriciel_terms.consistency import check_consistency
 from libriciel_terms.data_protection import end_of_contract_chain
-from libriciel_terms.errors import TermsError, UnknownIndexMonthError, WrongTypeError
-from libriciel_terms.obligations import Obligation, ObligationsCalendar, obligations_calendar
-from libriciel_terms.rates import ECB_MRO, RATES_AS_OF, half_year_start, moratory_rate
-from libriciel_terms.revision import base_month, syntec_revision
+from libriciel_terms.errors import TermsError, UnknownKeyError
+from libriciel_terms.interest import regime_name
+from libriciel_terms.obligations import obligations_calendar
+from libriciel_terms.revision import base_month
 from libriciel_terms.sla import compare_policies
-from libriciel_terms.syntec import SYNTEC
 
-__all__ = ["OBLIGATION_LABELS", "SheetSection", "TermSheet", "obligations_section", "term_sheet"]
+if TYPE_CHECKING:
+    from libriciel_terms.contract import Contract
 
-_TARGETS_FR = {
-    "TAKE_CHARGE": "prise en charge",
-    "WORKAROUND": "contournement",
-    "RESOLUTION": "résolution",
-    "RESTORE": "rétablissement",
-}
+__all__ = ["SheetSection", "Table", "TermSheet", "term_sheet"]
 
 
-def _freeze(records: Iterable[Mapping[str, Any]]) -> tuple[Mapping[str, Any], ...]:
-    return tuple(dict(r) for r in records)
+def _freeze(rows: Sequence[Mapping[str, Any]]) -> tuple[tuple[tuple[str, Any], ...], ...]:
+    return tuple(tuple(row.items()) for row in rows)
+
+
+@attrs.frozen(kw_only=True)
+class Table(Report):
+    """A small table of the sheet that no rule module reports on its own (parties, schedules…).
+
+    ``rows`` hold the machine values; ``shown`` the same rows as people read them, per language.
+    """
+
+    title: tuple[str, str] = attrs.field()
+    columns: tuple[Column, ...] = attrs.field()
+    rows: tuple[tuple[tuple[str, Any], ...], ...] = attrs.field()
+    shown_fr: tuple[tuple[tuple[str, Any], ...], ...] = attrs.field()
+    shown_en: tuple[tuple[tuple[str, Any], ...], ...] = attrs.field()
+    remarks: tuple[tuple[str, str], ...] = attrs.field(default=())
+
+    def columns_of(self) -> tuple[Column, ...]:
+        """The table's own columns."""
+        return self.columns
+
+    def to_records(self) -> list[dict[str, Any]]:
+        return [dict(row) for row in self.rows]
+
+    def display_records(self, *, lang: Lang = "fr") -> list[dict[str, Any]]:
+        return [dict(row) for row in (self.shown_en if lang == "en" else self.shown_fr)]
+
+    def headline(self, *, lang: Lang = "fr") -> str:
+        return pick(*self.title, lang)
+
+    def notes(self, *, lang: Lang = "fr") -> tuple[str, ...]:
+        return tuple(pick(fr, en, lang) for fr, en in self.remarks)
+
+
+def _table(
+    title: tuple[str, str],
+    columns: Sequence[Column],
+    rows: Sequence[Mapping[str, Any]],
+    shown: Mapping[str, Sequence[Mapping[str, Any]]] | None = None,
+    remarks: Sequence[tuple[str, str]] = (),
+) -> Table:
+    shown = shown or {"fr": rows, "en": rows}
+    return Table(
+        title=title,
+        columns=tuple(columns),
+        rows=_freeze(rows),
+        shown_fr=_freeze(shown["fr"]),
+        shown_en=_freeze(shown["en"]),
+        remarks=tuple(remarks),
+    )
 
 
 @attrs.frozen(kw_only=True)
 class SheetSection:
-    """One section of the sheet: a title, the clauses it comes from, rows and notes."""
+    """One section of the sheet: a key, a title, the clauses it comes from, and its report."""
 
     key: str
-    title: str
+    title: tuple[str, str]
     clause: str
-    records: tuple[Mapping[str, Any], ...] = attrs.field(converter=_freeze)
-    notes: tuple[str, ...] = ()
+    report: Report
 
-    def to_text(self) -> str:
-        """The section as an aligned plain-text table, then its notes."""
-        lines = [f"{self.title} ({self.clause})"]
-        if self.records:
-            lines.append(text_table(self.records))
-        lines.extend(f"  • {note}" for note in self.notes)
-        return "\n".join(lines) + "\n"
+    def to_text(self, *, lang: Lang = "fr") -> str:
+        """The section for people: its title and clauses, then the report."""
+        lang = _text.check_lang(lang)
+        return f"{pick(*self.title, lang)} ({self.clause})\n{self.report.to_text(lang=lang)}\n"
 
-    def __repr__(self) -> str:
-        return table_repr(f"<SheetSection {self.key!r}: {self.title}>", self.records)
+    def to_html(self, *, lang: Lang = "fr") -> str:
+        """The section as an HTML fragment."""
+        lang = _text.check_lang(lang)
+        heading = html.escape(f"{pick(*self.title, lang)} ({self.clause})")
+        return f"<h3>{heading}</h3>{self.report.to_html(lang=lang)}"
 
-    def to_data(self) -> dict[str, Any]:
-        """The section as JSON-ready data (dates ISO, amounts as strings)."""
+    def to_data(self, *, lang: Lang = "fr") -> dict[str, Any]:
+        """The section as JSON-ready data: records with ISO dates and plain decimals."""
+        lang = _text.check_lang(lang)
         return {
             "key": self.key,
-            "title": self.title,
+            "title": pick(*self.title, lang),
             "clause": self.clause,
-            "records": [{k: _json_value(v) for k, v in r.items()} for r in self.records],
-            "notes": list(self.notes),
+            "records": [
+                {k: _json_value(v) for k, v in record.items()}
+                for record in self.report.to_records()
+            ],
+            "notes": list(self.report.notes(lang=lang)),
         }
 
 
@@ -101,431 +155,501 @@ def _json_value(value: object) -> object:
     if value is None or isinstance(value, (bool, int, str)):
         return value
     if isinstance(value, Decimal):
-        return str(value)
-    return cell_text(value)
+        return f"{value:f}"
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return [_json_value(v) for v in value]
+    to_text = getattr(value, "to_text", None)
+    return to_text(lang="en") if callable(to_text) else str(value)
 
 
 @attrs.frozen(kw_only=True)
 class TermSheet:
-    """A contract's term sheet: sections in reading order."""
+    """A contract's term sheet: sections in reading order (immutable)."""
 
     title: str
+    example: bool
     as_of: dt.date | None
     sections: tuple[SheetSection, ...]
 
     def section(self, key: str) -> SheetSection:
-        """The section named ``key`` (``"periods"``, ``"invoices"``, ``"sla"``, …)."""
+        """The section called ``key`` (``"periods"``, ``"invoices"``, ``"sla"``…)."""
         for section in self.sections:
             if section.key == key:
                 return section
         keys = ", ".join(s.key for s in self.sections)
-        raise TermsError(f"key={key!r} is not a section of this sheet; use one of {keys}")
+        raise UnknownKeyError(f"key={key!r} is not a section of this sheet; use one of {keys}")
 
-    def to_text(self) -> str:
+    def __iter__(self) -> Iterator[SheetSection]:
+        return iter(self.sections)
+
+    def _header(self, lang: Lang) -> str:
+        header = self.title
+        if self.as_of is not None:
+            header += pick(f" — au {self.as_of}", f" — as of {self.as_of}", lang)
+        return header
+
+    def to_text(self, *, lang: Lang = "fr") -> str:
         """The whole sheet as terminal text."""
-        header = self.title + (f" — au {self.as_of.isoformat()}" if self.as_of else "")
+        lang = _text.check_lang(lang)
+        header = self._header(lang)
         parts = [header, "=" * len(header), ""]
-        for section in self.sections:
-            parts.append(section.to_text())
+        if self.example:
+            parts.insert(2, pick("EXEMPLE — contrat fictif", "EXAMPLE — a made-up contract", lang))
+        parts.extend(section.to_text(lang=lang) for section in self.sections)
         return "\n".join(parts)
 
-    def to_data(self) -> dict[str, Any]:
+    def to_data(self, *, lang: Lang = "fr") -> dict[str, Any]:
         """The whole sheet as JSON-ready data."""
+        lang = _text.check_lang(lang)
         return {
             "title": self.title,
-            "as_of": self.as_of.isoformat() if self.as_of else None,
-            "sections": [s.to_data() for s in self.sections],
+            "example": self.example,
+            "as_of": None if self.as_of is None else self.as_of.isoformat(),
+            "sections": [s.to_data(lang=lang) for s in self.sections],
         }
 
-    def to_json(self) -> str:
-        """The same content as :meth:`to_text`, as JSON."""
-        return json.dumps(self.to_data(), ensure_ascii=False, indent=2)
+    def to_json(self, *, lang: Lang = "fr") -> str:
+        """The same content as :meth:`to_data`, as JSON text."""
+        return json.dumps(self.to_data(lang=lang), ensure_ascii=False, indent=2)
 
-    def __repr__(self) -> str:
-        keys = ", ".join(section.key for section in self.sections)
-        return f"<TermSheet {self.title!r}{f' as of {self.as_of}' if self.as_of else ''}: {keys}>"
+    def to_html(self, *, lang: Lang = "fr") -> str:
+        """The whole sheet as an HTML fragment."""
+        lang = _text.check_lang(lang)
+        title = f"<h2>{html.escape(self._header(lang))}</h2>"
+        return title + "".join(section.to_html(lang=lang) for section in self.sections)
 
     def _repr_html_(self) -> str:
-        return "".join(
-            f"<h3>{section.title} ({section.clause})</h3>"
-            + html_table(list(section.records))
-            + "".join(f"<p>{note}</p>" for note in section.notes)
-            for section in self.sections
-        )
+        return self.to_html()
+
+    def __str__(self) -> str:
+        return self.to_text()
 
 
-def term_sheet(
-    contract: ContractPreset | None = None, *, as_of: dt.date | None = None
-) -> TermSheet:
-    """Build the term sheet of ``contract`` (ComElus 2024 by default).
+def term_sheet(contract: Contract, *, as_of: dt.date | None = None) -> TermSheet:
+    """Build the term sheet of ``contract``.
 
-    ``as_of`` adds an "À venir" section with the obligations that fall due from that date on
-    (the first of each kind) and the moratory rate of that half-year; it is never read from the
-    clock.
+    ``as_of`` adds an « À venir » section first: from that date on, the first obligation of each
+    kind, and the late-payment rate of that half-year.
     """
-    preset = COMELUS_2024 if contract is None else contract
-    if not isinstance(preset, ContractPreset):
-        raise WrongTypeError(f"contract={preset!r} is not a ContractPreset; pass COMELUS_2024")
+    from libriciel_terms.contract import Contract
+
+    _validate.instance("contract", contract, Contract, "a Contract, e.g. COMELUS_2024")
     day = None if as_of is None else _validate.day("as_of", as_of)
-    sections: list[SheetSection] = []
-    if day is not None:
-        sections.append(_upcoming(preset, day))
-    sections.extend(
-        [
-            _parties(preset),
-            _periods(preset),
-            _prices(preset),
-            _invoices(preset),
-            _revision(preset),
-            _hours(preset),
-            _sla(preset),
-            _late_payment(preset, day),
-            _retention(preset),
-            _data_protection(preset),
-            _backups(preset),
-            _contradictions(preset),
-        ]
-    )
-    return TermSheet(title=preset.name, as_of=day, sections=tuple(sections))
-
-
-# -- sections --------------------------------------------------------------------------------
-
-
-def _parties(preset: ContractPreset) -> SheetSection:
-    term = preset.term
-    rows: list[dict[str, Any]] = [
-        {"rubrique": "acheteur", "valeur": preset.buyer},
-        {"rubrique": "titulaire", "valeur": preset.titulaire},
-        *({"rubrique": label, "valeur": value} for label, value in preset.references),
-        {"rubrique": "prise d'effet", "valeur": term.start},
-        {"rubrique": "durée", "valeur": f"1 an, reconductible {term.renewals} fois tacitement"},
-        {"rubrique": "fin au plus tard", "valeur": f"{term.latest_end} ({term.months} mois)"},
-    ]
-    return SheetSection(
-        key="parties", title="Parties et dates", clause="décision, CP", records=rows
+    sections = [] if day is None else [_upcoming(contract, day)]
+    for build in _SECTIONS:
+        sections.extend(build(contract))
+    return TermSheet(
+        title=contract.name, example=contract.example, as_of=day, sections=tuple(sections)
     )
 
 
-def _relabel(
-    records: Iterable[Mapping[str, Any]], labels: Mapping[str, str]
-) -> list[dict[str, Any]]:
-    """Keep the columns named in ``labels``, renamed to their French label, in that order."""
-    return [{label: record.get(key) for key, label in labels.items()} for record in records]
+# -- sections ------------------------------------------------------------------------------------
+
+_ITEM = (Column("item", "rubrique", "item"), Column("value", "valeur", "value"))
 
 
-def _periods(preset: ContractPreset) -> SheetSection:
-    labels = {
-        "period": "période",
-        "start": "début",
-        "end": "fin",
-        "days": "jours",
-        "renews_on": "reconduction",
-        "notice_deadline": "préavis au plus tard",
-        "notice_deadline_decision": "préavis (décision, C4)",
-    }
-    return SheetSection(
-        key="periods",
-        title="Périodes et reconduction",
-        clause="CP, §1.7, §1.9",
-        records=_relabel(preset.term.to_records(), labels),
-    )
-
-
-def _prices(preset: ContractPreset) -> SheetSection:
-    rows: list[dict[str, Any]] = [
-        {"ligne": r["label"], "annuel HT": r["annual_ht"], "trimestriel HT": r["quarterly_ht"]}
-        for r in preset.prices.to_records()
-    ]
-    annual, quarter = preset.prices.annual, preset.prices.quarterly
-    rows.append({"ligne": "total HT", "annuel HT": annual.ht, "trimestriel HT": quarter.ht})
-    rows.append({"ligne": "TVA 20 %", "annuel HT": annual.vat, "trimestriel HT": quarter.vat})
-    rows.append({"ligne": "total TTC", "annuel HT": annual.ttc, "trimestriel HT": quarter.ttc})
-    return SheetSection(
-        key="prices",
-        title="Prix (€)",
-        clause="CP",
-        records=rows,
-        notes=("Le paiement peut précéder le service fait (§1.8); aucun escompte.",),
-    )
-
-
-def _invoices(preset: ContractPreset) -> SheetSection:
+def _parties(contract: Contract) -> Iterator[SheetSection]:
+    term = contract.term
+    period = _text_months(term.period_months)
     rows = [
-        {
-            "date": invoice.billed_on,
-            "période": invoice.period,
-            "trimestre": f"T{invoice.quarter}",
-            "couvre du": invoice.covers_start,
-            "au": invoice.covers_end,
-            "HT": invoice.ht,
-            "TVA": invoice.vat,
-            "TTC": invoice.ttc,
-        }
-        for invoice in billing_schedule(
-            preset.term, preset.prices, billing=BillingTerms.comelus()
-        ).invoices
+        (("acheteur", "buyer"), contract.buyer),
+        (("titulaire", "contractor"), contract.titulaire),
+        *(((r.label, r.label), r.text) for r in contract.references),
+        (("signé le", "signed on"), contract.signed_on),
+        (("prise d'effet", "start"), term.start),
+        (
+            ("durée", "length"),
+            (
+                f"{period[0]}, reconductible {term.renewals} fois tacitement",
+                f"{period[1]}, tacitly renewable {term.renewals} times",
+            ),
+        ),
+        (("fin au plus tard", "latest end"), term.latest_end),
     ]
-    return SheetSection(
-        key="invoices",
-        title="Facturation trimestrielle à terme échu",
-        clause="CP, §1.8",
-        records=rows,
+    records = [{"item": en, "value": _plain(value)} for (fr, en), value in rows]
+    shown = {
+        lang: [{"item": pick(fr, en, lang), "value": _in(value, lang)} for (fr, en), value in rows]
+        for lang in ("fr", "en")
+    }
+    remarks = (
+        [("Contrat d'exemple, fictif.", "A made-up example contract.")] if contract.example else []
+    )
+    title = ("Parties et dates", "Parties and dates")
+    yield SheetSection(
+        key="parties",
+        title=title,
+        clause="décision, CP",
+        report=_table(title, _ITEM, records, shown, remarks),
     )
 
 
-def _revision(preset: ContractPreset) -> SheetSection:
+def _plain(value: object) -> object:
+    return value[1] if isinstance(value, tuple) else value
+
+
+def _in(value: object, lang: Lang) -> object:
+    return pick(value[0], value[1], lang) if isinstance(value, tuple) else value
+
+
+def _text_months(months: int) -> tuple[str, str]:
+    if months % 12 == 0:
+        years = months // 12
+        return (f"{years} an{'s' if years > 1 else ''}", f"{years} year{'s' if years > 1 else ''}")
+    return (f"{months} mois", f"{months} months")
+
+
+def _periods(contract: Contract) -> Iterator[SheetSection]:
+    yield SheetSection(
+        key="periods",
+        title=("Périodes et reconduction", "Periods and renewal"),
+        clause="CP, §1.7, §1.9",
+        report=contract.term,
+    )
+
+
+def _prices(contract: Contract) -> Iterator[SheetSection]:
+    yield SheetSection(key="prices", title=("Prix", "Prices"), clause="CP", report=contract.prices)
+
+
+def _invoices(contract: Contract) -> Iterator[SheetSection]:
+    schedule = billing_schedule(contract.term, contract.prices, billing=contract.billing)
+    yield SheetSection(
+        key="invoices", title=("Facturation", "Invoicing"), clause="CP, §1.8", report=schedule
+    )
+
+
+_REVISION = (
+    Column("anniversary", "anniversaire", "anniversary", "date"),
+    Column("base_month", "M0", "M0"),
+    Column("base_index", "Syn(o)", "Syn(o)", "number"),
+    Column("current_month", "mois Syn(n)", "Syn(n) month"),
+    Column("current_index", "Syn(n)", "Syn(n)", "number"),
+    Column("coefficient", "C", "C", "number"),
+    Column("annual_ht", "annuel HT révisé", "revised annual excl. VAT", "money"),
+)
+
+
+def _revision(contract: Contract) -> Iterator[SheetSection]:
+    clause, index = contract.revision, contract.revision.index
     rows: list[dict[str, Any]] = []
-    for anniversary in preset.term.anniversaries:
+    user = False
+    for anniversary in contract.term.anniversaries:
         m0 = base_month(anniversary)
         row: dict[str, Any] = {
-            "anniversaire": anniversary,
-            "M0": f"{m0[0]}-{m0[1]:02d}",
-            "Syn(o)": SYNTEC.get(m0).value if m0 in SYNTEC else "absent",
+            "anniversary": anniversary,
+            "base_month": str(m0),
+            "base_index": index[m0].value if m0 in index else None,
         }
         try:
-            revision = syntec_revision(anniversary)
-        except UnknownIndexMonthError:  # a month the snapshot lacks: shown, never guessed
-            known = SYNTEC.known_on(anniversary)
-            row.update(
-                {
-                    "mois Syn(n)": f"{known[0]}-{known[1]:02d}",
-                    "Syn(n)": "absent",
-                    "C": "—",
-                }
-            )
+            revision = clause.revision(anniversary)
+        except TermsError:  # a month the series lacks: shown as missing, never guessed
+            row.update(current_month=str(index.known_on(anniversary)), current_index=None)
+            row.update(coefficient=None, annual_ht=None)
         else:
-            current = revision.current_month
             row.update(
-                {
-                    "mois Syn(n)": f"{current[0]}-{current[1]:02d}",
-                    "Syn(n)": revision.current_index,
-                    "C": revision.coefficient,
-                }
+                current_month=str(revision.current_month),
+                current_index=revision.current_index,
+                coefficient=revision.coefficient,
+                annual_ht=revision.apply(contract.prices.annual.ht),
             )
+            user = user or revision.uses_user_values
         rows.append(row)
-    return SheetSection(
-        key="revision",
-        title="Révision Syntec (si l'acheteur l'impose)",
-        clause="§1.11",
-        records=rows,
-        notes=(
-            "C = 0,15 + 0,85 × Syn(n)/Syn(o), arrondi au millième supérieur; prix fermes "
-            "pendant 48 mois sauf volonté différente de l'acheteur (C8).",
-            f"Indices: instantané Syntec au {SYNTEC.as_of}; un mois absent n'est jamais "
-            f"interpolé (SYNTEC.with_values pour l'ajouter).",
+    fixed = _text.number(clause.fixed_part, "fr")
+    moving = _text.number(1 - clause.fixed_part, "fr")
+    fixed_en, moving_en = f"{clause.fixed_part:f}", f"{1 - clause.fixed_part:f}"
+    remarks = [
+        (
+            f"C = {fixed} + {moving} × Syn(n)/Syn(o), arrondi au millième "
+            + ("supérieur" if clause.rounding == "ceiling" else "selon la clause")
+            + (
+                " ; révision imposée par l'acheteur"
+                if clause.imposed_by_buyer
+                else " ; prix fermes sauf volonté différente de l'acheteur (C8)"
+            ),
+            f"C = {fixed_en} + {moving_en} × Syn(n)/Syn(o), rounded to the thousandth"
+            + (
+                "; revision imposed by the buyer"
+                if clause.imposed_by_buyer
+                else "; firm prices unless the buyer imposes the revision (C8)"
+            ),
         ),
-    )
-
-
-def _hours(preset: ContractPreset) -> SheetSection:
-    rows = [
-        {"horaire": "interventions, support, PSG (§4.1)", "fenêtres": preset.hours.describe()},
-        {"horaire": "portail client (§4.1)", "fenêtres": preset.portal.describe()},
-        {
-            "horaire": "espace client de production (§2.5.1, C10)",
-            "fenêtres": preset.customer_space.describe(),
-        },
+        (
+            "Un indice absent n'est jamais deviné : ajoutez la valeur publiée (--syntec FICHIER.csv).",
+            "A missing index is never guessed: add the published value (--syntec FILE.csv).",
+        ),
     ]
-    return SheetSection(
-        key="hours",
-        title="Heures ouvrées",
-        clause="§1.6, §2.5.1, §4.1",
-        records=rows,
-        notes=(
-            f"{preset.hours.daily_business_time.seconds // 3600} heures ouvrées par jour ouvré; "
-            "jours fériés légaux du titulaire (France métropolitaine).",
-        ),
-    )
-
-
-def _sla(preset: ContractPreset) -> SheetSection:
-    rows: list[dict[str, Any]] = []
-    for policy in (*preset.sla_policies, preset.hosting_gtr):
-        for r in policy.to_records():
-            rows.append(
-                {
-                    "lecture": policy.name,
-                    "priorité": r["priority"],
-                    "objectif": _TARGETS_FR.get(r["target"].name, r["target"].name),
-                    "délai": str(r["delay"]),
-                    "à compter de": r["counted_from"].to_text(),
-                    "gel": "oui" if r["freezes"] else "non",
-                    "clause": r["clause"],
-                }
+    if user:
+        remarks.append(
+            (
+                "Calculé avec au moins une valeur d'indice fournie par l'utilisateur.",
+                "Computed with at least one index value supplied by the user.",
             )
-    first, second = preset.sla_policies[0], preset.sla_policies[1]
-    differences = compare_policies(first, second).differences
-    return SheetSection(
-        key="sla",
-        title="Délais de prise en charge et de résolution",
-        clause="§2.5.2, §2.7, §4.3, §5.2.4",
-        records=rows,
-        notes=(
-            f"{first.name} et {second.name} diffèrent sur {len(differences)} objectifs (C1); "
-            "aucune des deux lectures n'est fusionnée silencieusement.",
-            "Le délai de résolution est gelé dans les états « action client » et « en attente » "
-            "(§5.2.4.1).",
-        ),
-    )
-
-
-def _late_payment(preset: ContractPreset, day: dt.date | None) -> SheetSection:
-    rows: list[dict[str, Any]] = []
-    first = half_year_start(preset.term.start)
-    end = day or preset.term.latest_end
-    start = first
-    while start <= end:
-        try:
-            rate: object = moratory_rate(start)
-        except TermsError:
-            rate = f"taux BCE non publié (tables au {RATES_AS_OF})"
-        rows.append(
-            {
-                "intérêts commençant à courir à partir du": start,
-                "taux BCE": _ecb_text(start),
-                "taux moratoire (%)": rate,
-            }
         )
-        start = dt.date(start.year + (start.month == 7), 1 if start.month == 7 else 7, 1)
-    return SheetSection(
-        key="late_payment",
-        title="Retard de paiement",
-        clause="§1.8; CCP L2192-10…14, R2192-31…36",
-        records=rows,
-        notes=(
-            "Délai global de paiement: 30 jours à compter de la réception de la demande de "
-            "paiement (collectivité territoriale, R2192-10).",
-            "Intérêts moratoires: taux BCE de l'opération principale de refinancement en "
-            "vigueur au premier jour du semestre où ils commencent à courir, + 8 points; "
-            "jours réels / 365; arrondis une fois au centime.",
-            f"Indemnité forfaitaire pour frais de recouvrement: {RECOVERY_INDEMNITY} € par "
-            "facture payée en retard (non soumise à la TVA).",
-            "Autre lecture du §1.8 (C6): 3 fois le taux d'intérêt légal (regime="
-            "'three_times_legal').",
-        ),
-    )
-
-
-def _ecb_text(day: dt.date) -> str:
-    try:
-        return str(ECB_MRO.row_in_force(day).rate_percent)
-    except TermsError:
-        return "—"
-
-
-def _retention(preset: ContractPreset) -> SheetSection:
-    rows = [
-        {
-            "quoi": rule.label,
-            "durée": str(rule.delay),
-            "à compter de": rule.from_event,
-            "clause": rule.clause,
-        }
-        for rule in preset.retention.rules
-    ]
-    return SheetSection(
-        key="retention",
-        title="Durées de conservation et délais",
-        clause="§2.2, §2.6, §3.3, §6.5, §6.6",
-        records=rows,
-    )
-
-
-def _data_protection(preset: ContractPreset) -> SheetSection:
-    chain = end_of_contract_chain(
-        preset.term.latest_end, table=preset.retention, hours=preset.hours
-    )
-    rows = [
-        {
-            "échéance": row.due,
-            "qui": row.party_text(),
-            "obligation": row.to_text(),
-            "à compter de": f"{row.from_event_text()} ({row.from_date})",
-            "clause": row.clause,
-        }
-        for row in chain.deadlines
-    ]
-    return SheetSection(
-        key="data_protection",
-        title=f"Fin de contrat au {preset.term.latest_end}: protection des données",
-        clause="§6.5.9, §6.6",
-        records=rows,
-        notes=("Sans demande de restitution; jours ouvrés décomptés à la française (civil).",),
-    )
-
-
-def _backups(preset: ContractPreset) -> SheetSection:
-    rows = [{"sauvegarde": job.to_text()} for job in preset.backups.jobs]
-    return SheetSection(key="backups", title="Sauvegardes", clause="§2.6", records=rows)
-
-
-def _contradictions(preset: ContractPreset) -> SheetSection:
-    labels = {
-        "id": "id",
-        "clause": "clause",
-        "reading_a": "lecture A",
-        "reading_b": "lecture B",
-        "resolution": "retenu",
-    }
-    rows = _relabel(
-        check_consistency(preset.term, preset.prices, PrintedFigures.comelus_2024()).to_records(),
-        labels,
-    )
-    first, second = preset.sla_policies[0], preset.sla_policies[1]
-    rows.append(
-        {
-            "id": "C1",
-            "clause": "§2.7 vs §4.3",
-            "lecture A": f"{first.name}",
-            "lecture B": f"{second.name}",
-            "retenu": f"deux politiques; {len(compare_policies(first, second).differences)} écarts",
-        }
-    )
-    rows.sort(key=lambda r: int(str(r["id"]).removeprefix("C")))
-    return SheetSection(
-        key="contradictions",
-        title="Contradictions relevées dans le texte",
-        clause="RULES.md C1–C10",
-        records=rows,
-        notes=("Toutes sont détaillées, chiffres à l'appui, dans la page « Contradictions ».",),
-    )
-
-
-#: The columns of obligations in the sheet and in ``python -m libriciel_terms calendar``.
-OBLIGATION_LABELS = {
-    "due_on": "échéance",
-    "kind": "nature",
-    "party": "qui",
-    "what": "objet",
-    "amount_ttc": "TTC",
-    "clause": "clause",
-}
-
-
-def obligations_section(calendar: ObligationsCalendar, *, key: str, title: str) -> SheetSection:
-    """A sheet section listing ``calendar``'s obligations with French column labels."""
-    return SheetSection(
-        key=key,
+    title = ("Révision Syntec", "Syntec revision")
+    yield SheetSection(
+        key="revision",
         title=title,
-        clause="CP, §1.7–§1.11, §6.5.9",
-        records=_relabel(calendar.to_records(), OBLIGATION_LABELS),
+        clause="§1.11",
+        report=_table(title, _REVISION, rows, remarks=remarks),
     )
 
 
-def _upcoming(preset: ContractPreset, day: dt.date) -> SheetSection:
-    calendar = obligations_calendar(preset.term, preset.prices)
-    first_of_each_kind: dict[str, Obligation] = {}
-    for obligation in calendar:
-        if obligation.due_on >= day:
-            first_of_each_kind.setdefault(obligation.kind, obligation)
-    upcoming = ObligationsCalendar(obligations=first_of_each_kind.values())
-    section = obligations_section(upcoming, key="upcoming", title=f"À venir à partir du {day}")
-    return attrs.evolve(
-        section,
-        clause="calendrier des obligations",
-        notes=(
-            "La première échéance de chaque nature; le calendrier complet: "
-            "python -m libriciel_terms calendar.",
+def _hours(contract: Contract) -> Iterator[SheetSection]:
+    columns = (Column("schedule", "horaire", "schedule"), Column("windows", "plages", "windows"))
+    records = [
+        {"schedule": name, "windows": hours.to_text(lang="en")}
+        for name, hours in contract.schedules.items()
+    ]
+    shown = {
+        lang: [
+            {"schedule": hours.name, "windows": hours.to_text(lang=lang)}
+            for hours in contract.schedules.values()
+        ]
+        for lang in ("fr", "en")
+    }
+    title = ("Horaires", "Business hours")
+    yield SheetSection(
+        key="hours",
+        title=title,
+        clause="§1.6, §2.8, §4.1",
+        report=_table(title, columns, records, shown),
+    )
+
+
+def _sla(contract: Contract) -> Iterator[SheetSection]:
+    yield SheetSection(
+        key="sla",
+        title=("Délais (politique par défaut)", "Délais (default policy)"),
+        clause="§4.3, §5.2.4.1",
+        report=contract.sla,
+    )
+    others = [
+        name
+        for name in contract.policies
+        if name not in (contract.default_policy, contract.gtr_policy)
+    ]
+    for number, name in enumerate(others, start=2):
+        yield SheetSection(
+            key=f"sla_{number}",
+            title=(f"Délais — {name}", f"Délais — {name}"),
+            clause="§2.7, §4.3 (C1)",
+            report=contract.policies[name],
+        )
+    gtr = contract.hosting_gtr
+    if gtr is not None:
+        yield SheetSection(
+            key="gtr", title=("GTR hébergement", "Hosting GTR"), clause="§2.5.2, §2.8", report=gtr
+        )
+    if others:
+        comparison = compare_policies(contract.sla, contract.policies[others[0]])
+        yield SheetSection(
+            key="sla_comparison",
+            title=("Écarts entre politiques", "Differences between policies"),
+            clause="§2.7, §4.3 (C1)",
+            report=comparison,
+        )
+
+
+def _availability(contract: Contract) -> Iterator[SheetSection]:
+    yield SheetSection(
+        key="availability",
+        title=("Disponibilité", "Availability"),
+        clause="§2.5.1, §2.8",
+        report=contract.availability,
+    )
+
+
+def _late_payment(contract: Contract) -> Iterator[SheetSection]:
+    terms = contract.payment
+    rows = [
+        (
+            ("délai global de paiement", "payment delay"),
+            (f"{terms.delay_days} jours", f"{terms.delay_days} days"),
         ),
+        (("régime", "regime"), (regime_name(terms.regime, "fr"), regime_name(terms.regime, "en"))),
+        (("indemnité forfaitaire", "flat indemnity"), terms.indemnity),
+        (("taux BCE connus jusqu'au", "ECB rates known through"), terms.ecb_rates.known_through),
+    ]
+    records = [{"item": en, "value": _plain(value)} for (fr, en), value in rows]
+    shown = {
+        lang: [
+            {"item": pick(fr, en, lang), "value": _money_or(value, lang)}
+            for (fr, en), value in rows
+        ]
+        for lang in ("fr", "en")
+    }
+    title = ("Retards de paiement", "Late payment")
+    yield SheetSection(
+        key="late_payment",
+        title=title,
+        clause="§1.8, R2192-10, R2192-31, D2192-35",
+        report=_table(title, _ITEM, records, shown),
     )
+
+
+def _late_payment_rates(contract: Contract) -> Iterator[SheetSection]:
+    """The rate that applies to interest starting in each half-year of the term, as far as the
+    rate tables are known (R2192-31: the rate of the half-year in which interest starts)."""
+    terms = contract.payment
+    first = _dates.half_year_start(contract.term.start)
+    last = min(contract.term.latest_end, terms.ecb_rates.known_through)
+    rows: list[dict[str, Any]] = []
+    day = first
+    while day <= last:
+        try:
+            rate = terms.rate(day)
+        except TermsError:  # a half-year the tables do not know: shown, never guessed
+            rate = None
+        rows.append({"half_year": day, "rate_percent": rate})
+        day = _dates.add_months(day, 6)
+    columns = (
+        Column("half_year", "semestre commençant le", "half-year starting", "date"),
+        Column("rate_percent", "taux (%)", "rate (%)", "number"),
+    )
+    remarks = [
+        (
+            f"Taux connus jusqu'au {terms.ecb_rates.known_through} ; au-delà, ajoutez le taux "
+            f"publié (--ecb FICHIER.csv).",
+            f"Rates known through {terms.ecb_rates.known_through}; beyond, add the published "
+            f"rate (--ecb FILE.csv).",
+        )
+    ]
+    title = ("Taux des intérêts moratoires", "Late-payment interest rates")
+    yield SheetSection(
+        key="late_payment_rates",
+        title=title,
+        clause="R2192-31",
+        report=_table(title, columns, rows, remarks=remarks),
+    )
+
+
+def _money_or(value: object, lang: Lang) -> object:
+    if isinstance(value, Decimal):
+        return _text.money(value, lang)
+    return _in(value, lang)
+
+
+def _unit_prices(contract: Contract) -> Iterator[SheetSection]:
+    yield SheetSection(
+        key="unit_prices",
+        title=("Prestations à commande", "Services ordered"),
+        clause="§7",
+        report=contract.unit_prices,
+    )
+
+
+def _retention(contract: Contract) -> Iterator[SheetSection]:
+    yield SheetSection(
+        key="retention",
+        title=("Conservation et délais", "Retention and time limits"),
+        clause="§2.2, §2.6, §3.3, §6",
+        report=contract.retention,
+    )
+
+
+def _data_protection(contract: Contract) -> Iterator[SheetSection]:
+    chain = end_of_contract_chain(
+        contract.term.latest_end, table=contract.retention, hours=contract.sla.hours
+    )
+    yield SheetSection(
+        key="data_protection",
+        title=("Fin du contrat et données", "End of the contract and data"),
+        clause="§6.5.9",
+        report=chain,
+    )
+
+
+def _backups(contract: Contract) -> Iterator[SheetSection]:
+    columns = (Column("job", "sauvegarde", "backup"),)
+    records = [{"job": job.to_text(lang="en")} for job in contract.backups.jobs]
+    shown = {
+        lang: [{"job": job.to_text(lang=lang)} for job in contract.backups.jobs]
+        for lang in ("fr", "en")
+    }
+    title = ("Sauvegardes", "Backups")
+    yield SheetSection(
+        key="backups", title=title, clause="§2.6.2", report=_table(title, columns, records, shown)
+    )
+
+
+def _quotas(contract: Contract) -> Iterator[SheetSection]:
+    quotas = contract.quotas
+    rows = [
+        (
+            ("taille d'un document", "size of one document"),
+            f"{quotas.document_mb} Mo",
+            f"{quotas.document_mb} MB",
+        ),
+        (("stockage", "storage"), f"{quotas.storage_tb} To", f"{quotas.storage_tb} TB"),
+        (
+            ("trafic annuel", "yearly traffic"),
+            f"{quotas.traffic_tb_per_year} To",
+            f"{quotas.traffic_tb_per_year} TB",
+        ),
+    ]
+    records = [{"item": en, "value": value_en} for (fr, en), _, value_en in rows]
+    shown = {
+        lang: [
+            {"item": pick(fr, en, lang), "value": pick(v_fr, v_en, lang)}
+            for (fr, en), v_fr, v_en in rows
+        ]
+        for lang in ("fr", "en")
+    }
+    title = ("Quotas", "Quotas")
+    yield SheetSection(
+        key="quotas", title=title, clause="§2.2", report=_table(title, _ITEM, records, shown)
+    )
+
+
+def _readings(contract: Contract) -> Iterator[SheetSection]:
+    yield SheetSection(
+        key="readings",
+        title=("Lectures retenues", "Readings chosen"),
+        clause="docs : contradictions",
+        report=contract.readings(),
+    )
+
+
+def _consistency(contract: Contract) -> Iterator[SheetSection]:
+    if contract.printed is None:
+        return
+    report = check_consistency(contract.term, contract.prices, contract.printed)
+    yield SheetSection(
+        key="consistency",
+        title=("Chiffres imprimés autrement", "Figures printed otherwise"),
+        clause="décision, CP, §1.11",
+        report=report,
+    )
+
+
+def _upcoming(contract: Contract, day: dt.date) -> SheetSection:
+    calendar = obligations_calendar(contract).first_of_each_kind(day)
+    return SheetSection(
+        key="upcoming",
+        title=(f"À venir à partir du {day}", f"Coming up from {day}"),
+        clause="CP, §1.7–§1.11, §6.5.9",
+        report=calendar,
+    )
+
+
+_SECTIONS = (
+    _parties,
+    _periods,
+    _prices,
+    _invoices,
+    _revision,
+    _hours,
+    _sla,
+    _availability,
+    _late_payment,
+    _late_payment_rates,
+    _unit_prices,
+    _retention,
+    _data_protection,
+    _backups,
+    _quotas,
+    _readings,
+    _consistency,
+)

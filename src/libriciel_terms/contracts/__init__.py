@@ -1,10 +1,5 @@
-"""Contract presets: a real contract composed from the rule modules.
+"""The contract files shipped with the package (data only, read by :mod:`libriciel_terms.files`).
 
->>> from libriciel_terms.contracts import COMELUS_2024
->>> COMELUS_2024.term.latest_end
-datetime.date(2028, 8, 31)
+- ``comelus-2024.toml``: the ComElus 2024 contract (Annemasse Agglo, Libriciel SCOP);
+- ``template.toml``: the Libriciel convention de service, whose sections a contract file inherits.
 """
-
-from libriciel_terms.contracts.comelus_2024 import COMELUS_2024, ContractPreset, comelus_2024
-
-__all__ = ["COMELUS_2024", "ContractPreset", "comelus_2024"]
