@@ -6,6 +6,7 @@ import io
 import os
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -102,3 +103,74 @@ def test_no_argument_prints_the_comelus_sheet() -> None:
     result = _run()
     assert result.returncode == EXIT_OK
     assert result.stdout.splitlines()[0] == "ComElus 2024 — maintenance et hébergement"
+
+
+JULY_2025 = "month,value,published_on,source\n2025-07,321.0,2025-08-28,Syntec release (example)\n"
+
+
+def test_a_one_line_index_file_revises_the_first_anniversary(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 18: July 2025, missing from the snapshot, brought by the user."""
+    july = tmp_path / "july.csv"
+    july.write_text(JULY_2025, encoding="utf-8")
+    assert main([]) == EXIT_OK
+    without = capsys.readouterr().out
+    assert "2025-09-01    2024-08  314,1   2025-07      absent" in without.replace("\u202f", " ")
+    assert main(["sheet", "--syntec", str(july)]) == EXIT_OK
+    out = capsys.readouterr().out.replace("\u202f", " ").replace("\u00a0", " ")
+    assert "2025-09-01    2024-08  314,1   2025-07      321,0   1,019  1 375,65 €" in out
+    assert "• Calculé avec au moins une valeur d'indice fournie par l'utilisateur." in out
+    assert (
+        main(["revision", "--anniversary", "2025-09-01", "--syntec", str(july), "--lang", "en"])
+        == 0
+    )
+    revision = capsys.readouterr().out
+    assert revision.splitlines()[0] == "Revision on 2025-09-01: C = 1.019"
+    assert "user" in revision
+
+
+def test_a_bad_index_file_names_its_row(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text(JULY_2025 + "2025-13,322.0,,x\n", encoding="utf-8")
+    assert main(["sheet", "--syntec", str(bad), "--lang", "en"]) == EXIT_INVALID
+    err = capsys.readouterr().err
+    assert "- row 3, column \"month\" = '2025-13': expected a month written YYYY-MM" in err
+
+
+def test_a_contract_file_brings_its_own_index_values(tmp_path: Path) -> None:
+    (tmp_path / "july.csv").write_text(JULY_2025, encoding="utf-8")
+    contract = tmp_path / "comelus.toml"
+    contract.write_text(
+        bundled_text("comelus-2024") + '\n[reference]\nsyntec = "july.csv"\n', encoding="utf-8"
+    )
+    from libriciel_terms import Contract, load_contract
+
+    loaded = load_contract(contract)
+    assert loaded.revision.index.value(2025, 7) == Decimal("321.0")
+    assert Contract.from_toml(loaded.to_toml()) == loaded  # written back inline
+    from libriciel_terms.errors import ContractFileError
+
+    with pytest.raises(
+        ContractFileError,
+        match=r"reference.syntec = 'july.csv': expected a reference file next to the contract file",
+    ):
+        Contract.from_toml(contract.read_text(encoding="utf-8"))
+
+
+def test_data_and_interest_commands(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["data", "--lang", "en"]) == EXIT_OK
+    data = capsys.readouterr().out.splitlines()
+    assert data[0] == "Reference data: the Syntec index and interest rates"
+    assert data[2].startswith("Syntec index               2006-01     2025-10     216")
+    args = ["interest", "--amount", "405.00", "--received", "2025-03-03", "--paid", "2025-05-12"]
+    assert main(args) == EXIT_OK
+    out = capsys.readouterr().out.replace("\u202f", " ").replace("\u00a0", " ")
+    assert "1 demande de paiement, 44,95 €" in out.splitlines()[0]
+    assert (
+        main(
+            ["interest", "--amount", "405.0.0", "--received", "2025-03-03", "--paid", "2025-05-12"]
+        )
+        == EXIT_INVALID
+    )
+    assert "--amount='405.0.0' is not a decimal number" in capsys.readouterr().err

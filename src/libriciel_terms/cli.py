@@ -7,6 +7,9 @@ Usage::
     libriciel-terms calendar [CONTRACT.toml …] [--from DATE] [--to DATE] [--party P] [--ics | --json]
     libriciel-terms sheet … --syntec FILE.csv --ecb FILE.csv  # index values and rates to add
     libriciel-terms check CONTRACT.toml
+    libriciel-terms data [--syntec FILE.csv] [--ecb FILE.csv]   # the bundled values and gaps
+    libriciel-terms revision [CONTRACT.toml] --anniversary DATE [--syntec FILE.csv]
+    libriciel-terms interest [CONTRACT.toml] --amount TTC --received DATE --paid DATE [--ecb FILE.csv]
     libriciel-terms … --lang en                       # English instead of French
 
 Several contract files make a portfolio. Without a contract file, the bundled ComElus 2024
@@ -30,7 +33,7 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, TextIO
 
-from libriciel_terms import _text
+from libriciel_terms import _text, _validate
 from libriciel_terms._text import Lang, pick
 from libriciel_terms.errors import TermsError
 
@@ -44,7 +47,7 @@ EXIT_INVALID = 1
 EXIT_USAGE = 2
 EXIT_OUTPUT = 3
 
-_COMMANDS = ("sheet", "calendar", "check")
+_COMMANDS = ("sheet", "calendar", "check", "data", "revision", "interest")
 
 
 def _date(text: str) -> dt.date:
@@ -85,6 +88,22 @@ def _parser() -> argparse.ArgumentParser:
     _reference_options(calendar)
     check = commands.add_parser("check", parents=[common], help="validate a contract file")
     check.add_argument("contract", help="a contract file")
+    data = commands.add_parser("data", parents=[common], help="the bundled index values and rates")
+    _reference_options(data)
+    revision = commands.add_parser(
+        "revision", parents=[common], help="the price revision at an anniversary (§1.11)"
+    )
+    revision.add_argument("contract", nargs="?", help="a contract file (default: ComElus 2024)")
+    revision.add_argument("--anniversary", type=_date, required=True, help="the anniversary date")
+    _reference_options(revision)
+    interest = commands.add_parser(
+        "interest", parents=[common], help="late-payment interest on one invoice (§1.8)"
+    )
+    interest.add_argument("contract", nargs="?", help="a contract file (default: ComElus 2024)")
+    interest.add_argument("--amount", required=True, help="the amount paid late, TTC (e.g. 405.00)")
+    interest.add_argument("--received", type=_date, required=True, help="invoice received on")
+    interest.add_argument("--paid", type=_date, required=True, help="paid on")
+    _reference_options(interest)
     return parser
 
 
@@ -249,8 +268,36 @@ def _json(value: object) -> object:
     return value
 
 
+def _data(args: argparse.Namespace, lang: Lang) -> tuple[int, str]:
+    from libriciel_terms.reference_data import reference_data
+
+    contract = _contract(None, args)
+    report = reference_data(syntec=contract.revision.index, ecb_rates=contract.payment.ecb_rates)
+    return EXIT_OK, report.to_text(lang=lang)
+
+
+def _revision(args: argparse.Namespace, lang: Lang) -> tuple[int, str]:
+    revision = _contract(args.contract, args).revision.revision(args.anniversary)
+    return EXIT_OK, revision.to_text(lang=lang)
+
+
+def _interest(args: argparse.Namespace, lang: Lang) -> tuple[int, str]:
+    from libriciel_terms.claims import PaymentRequest
+
+    contract = _contract(args.contract, args)
+    amount = _validate.decimal("--amount", args.amount, what="amount", accept=(str,))
+    request = PaymentRequest.paid_in_full(
+        "facture", amount, received_on=args.received, paid_on=args.paid
+    )
+    claim = contract.payment.claim(request)
+    return EXIT_OK, f"{claim.to_text(lang=lang)}\n\n{claim.explain(lang=lang)}"
+
+
 _RUNNERS: dict[str, Callable[[argparse.Namespace, Lang], tuple[int, str]]] = {
     "sheet": _sheet,
     "calendar": _calendar,
     "check": _check,
+    "data": _data,
+    "revision": _revision,
+    "interest": _interest,
 }

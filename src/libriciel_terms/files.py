@@ -107,11 +107,26 @@ def load_contract(path: str | os.PathLike[str] | Traversable) -> Contract:
     """Read and check a contract file (TOML, schema 1).
 
     Every problem of the file is reported at once in one
-    :class:`~libriciel_terms.errors.ContractFileError` naming the file.
+    :class:`~libriciel_terms.errors.ContractFileError` naming the file. Reference files the
+    contract names (``[reference] syntec = "syntec.csv"``) are read relative to it.
     """
+    import tomllib
+
     from libriciel_terms.contract import Contract
 
-    return Contract.from_toml(read_text(path), source=str(path))
+    text = read_text(path)
+    files: dict[str, str] = {}
+    try:
+        reference = tomllib.loads(text).get("reference", {})
+    except tomllib.TOMLDecodeError:
+        reference = {}  # from_toml reports the syntax error with its place
+    if isinstance(reference, dict) and isinstance(path, (str, os.PathLike)):
+        folder = Path(path).parent
+        for key in ("syntec", "ecb"):
+            name = reference.get(key)
+            if isinstance(name, str):
+                files[name] = read_text(folder / name, error=ContractFileError)
+    return Contract.from_toml(text, source=str(path), files=files)
 
 
 def load_syntec(path: str | os.PathLike[str]) -> SyntecSeries:

@@ -387,13 +387,21 @@ def _revision(contract: Contract) -> Iterator[SheetSection]:
                 "Computed with at least one index value supplied by the user.",
             )
         )
+    shown = {lang: [_missing_shown(row, lang) for row in rows] for lang in ("fr", "en")}
     title = ("Révision Syntec", "Syntec revision")
     yield SheetSection(
         key="revision",
         title=title,
         clause="§1.11",
-        report=_table(title, _REVISION, rows, remarks=remarks),
+        report=_table(title, _REVISION, rows, shown, remarks),
     )
+
+
+def _missing_shown(row: Mapping[str, Any], lang: Lang) -> dict[str, Any]:
+    """An index the series lacks reads « absent », never an empty cell that could be a zero."""
+    absent = pick("absent", "missing", lang)
+    indices = ("base_index", "current_index")
+    return {k: absent if v is None and k in indices else v for k, v in row.items()}
 
 
 def _hours(contract: Contract) -> Iterator[SheetSection]:
