@@ -47,6 +47,9 @@ if TYPE_CHECKING:
     )
     from libriciel_terms.charts import (
         compliance_chart,
+        moratory_rate_chart,
+        obligations_chart,
+        revision_chart,
     )
     from libriciel_terms.claims import (
         INTEREST_PAYMENT_DAYS,
@@ -703,7 +706,12 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "load_legal_rates",
         "load_syntec",
     ),
-    "charts": ("compliance_chart",),
+    "charts": (
+        "compliance_chart",
+        "moratory_rate_chart",
+        "obligations_chart",
+        "revision_chart",
+    ),
 }
 _MODULE_OF = {name: module for module, names in _EXPORTS.items() for name in names}
 
@@ -992,6 +1000,9 @@ __all__ = [
     "load_legal_rates",
     "load_syntec",
     "compliance_chart",
+    "moratory_rate_chart",
+    "obligations_chart",
+    "revision_chart",
 ]
 
 
