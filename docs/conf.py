@@ -174,6 +174,7 @@ _OTHERS = {
     **{name: name for name in ("None", "bool", "float", "int", "str")},
     **{name: name for name in ("KeyError", "TypeError", "ValueError")},
     "pandas.DataFrame": "pandas.DataFrame",
+    "matplotlib.figure.Figure": "matplotlib.figure.Figure",
     "Timestamp": "pandas.Timestamp",
     "CustomBusinessHour": "pandas.tseries.offsets.CustomBusinessHour",
 }

@@ -80,7 +80,7 @@ def test_one_panel_per_target_one_bar_per_priority_and_period() -> None:
     assert [t.get_text() for t in take.texts] == ["1"]  # one breach, written above its bar
     assert take.get_ylabel() == "délais respectés (%)"
     assert figure.texts[0].get_text().startswith("Respect des délais")
-    legend = figure.axes[-1].get_legend()
+    (legend,) = figure.legends  # below the panels, not over the bars
     assert [t.get_text() for t in legend.get_texts()] == [p.label for p in Priority]
 
 
@@ -139,30 +139,31 @@ def test_obligations_chart_one_row_per_kind_one_marker_per_obligation() -> None:
     assert figure.texts[0].get_text() == "4 obligations, du 2025-06-30 au 2025-09-01"
 
 
-def test_obligations_chart_of_a_portfolio_names_each_contract_in_english() -> None:
+def test_obligations_chart_of_a_portfolio_groups_rows_by_contract_in_english() -> None:
     example = load_contract(EXAMPLES / "contracts" / "iparapheur-exempleville-2025.toml")
     calendar = Portfolio([COMELUS_2024, example]).obligations(
-        dt.date(2025, 6, 28), dt.date(2025, 7, 2)
+        dt.date(2025, 6, 28), dt.date(2025, 7, 31)
     )
+    assert sorted({(o.contract, o.kind) for o in calendar}) == [
+        ("ComElus 2024 — maintenance et hébergement", "notice"),
+        ("ComElus 2024 — maintenance et hébergement", "payment"),
+        ("i-Parapheur 2025 — Exempleville (exemple)", "invoice"),
+        ("i-Parapheur 2025 — Exempleville (exemple)", "payment"),
+    ]
     figure = obligations_chart(calendar, lang="en")
-    labels = [t.get_text() for t in figure.axes[0].get_yticklabels()]
-    assert len({label.split(" · ")[0] for label in labels}) == 2, labels
-    assert all(" · " in label for label in labels)
-    assert {label.split(" · ")[1] for label in labels} <= {
-        "invoice",
-        "payment",
-        "notice",
-        "revision",
-        "end of the contract",
-        "data protection",
-    }
-    assert [line.get_label() for line in figure.axes[0].lines] in (
-        ["buyer"],
-        ["contractor"],
-        ["buyer", "contractor"],
-    )
-    markers = sum(len(line.get_xdata()) for line in figure.axes[0].lines)
-    assert markers == len(calendar)
+    (ax,) = figure.axes
+    # top to bottom: the ComElus head (5), payment (4), notice (3); the i-Parapheur head (2),
+    # invoice (1), payment (0); the heads are texts, not ticks
+    ticks = dict(zip(ax.get_yticks(), [t.get_text() for t in ax.get_yticklabels()], strict=True))
+    assert ticks == {4: "payment", 3: "notice", 1: "invoice", 0: "payment"}
+    assert [(t.get_text(), t.get_position()[1]) for t in ax.texts] == [
+        ("ComElus 2024 — maintenance et hébergement", 5),
+        ("i-Parapheur 2025 — Exempleville (exemple)", 2),
+    ]
+    by_label = {line.get_label(): line for line in ax.lines if not line.get_label().startswith("_")}
+    assert sum(len(line.get_xdata()) for line in by_label.values()) == len(calendar)
+    assert set(by_label) <= {"buyer", "contractor"}
+    assert ax.get_legend().get_title().get_text() == "owed by"
 
 
 def test_obligations_chart_refuses_anything_else() -> None:

@@ -111,7 +111,20 @@ def compliance_chart(summary: ComplianceSummary, *, lang: Lang = "fr") -> Figure
         ax.set_xticks(range(len(periods)), periods, rotation=45 if len(periods) > 4 else 0)
         ax.set_ylim(0, 110)
     axes[0].set_ylabel(say("délais respectés (%)", "time limits met (%)", lang))
-    axes[-1].legend(loc="lower right", fontsize=8)
+    handles, labels = axes[0].get_legend_handles_labels()
+    for ax in axes[1:]:  # a priority with no bar in the first panel still has its entry
+        for handle, label in zip(*ax.get_legend_handles_labels(), strict=True):
+            if label not in labels:
+                handles.append(handle)
+                labels.append(label)
+    order = [p.label for p in Priority if p.label in labels]
+    figure.legend(
+        [handles[labels.index(label)] for label in order],
+        order,
+        loc="outside lower center",
+        ncols=len(Priority),
+        fontsize=8,
+    )
     figure.suptitle(summary.headline(lang=lang), fontsize=10)
     return figure
 
@@ -145,14 +158,14 @@ def obligations_chart(
     lang = _text.check_lang(lang)
     as_of = None if as_of is None else _validate.day("as_of", as_of)
     shown = calendar.display_records(lang=lang)
-    several = len({o.contract for o in calendar}) > 1
-    keys = sorted(
-        {(o.contract, o.kind) for o in calendar},
-        key=lambda key: (key[0], _KIND_ORDER.index(key[1])),
-    )
     label_of = {(o.contract, o.kind): row["kind"] for o, row in zip(calendar, shown, strict=True)}
-    rows = {key: len(keys) - 1 - i for i, key in enumerate(keys)}  # the first row on top
-    figure: Figure = _figure_class()(figsize=(9, 1.6 + 0.45 * len(keys)), layout="constrained")
+    contracts = sorted({o.contract for o in calendar})
+    lines: list[tuple[str, str | None]] = []  # top to bottom; (contract, None) heads a group
+    for contract in contracts:
+        kinds = [k for k in _KIND_ORDER if (contract, k) in label_of]
+        lines += [(contract, None)] * (len(contracts) > 1) + [(contract, k) for k in kinds]
+    rows = {line: len(lines) - 1 - i for i, line in enumerate(lines)}
+    figure: Figure = _figure_class()(figsize=(9, 1.6 + 0.4 * len(lines)), layout="constrained")
     ax: Any = figure.subplots()  # dates on the x axis: matplotlib's stubs take floats
     for party in ("acheteur", "titulaire"):
         owed = [o for o in calendar if o.party == party]
@@ -165,11 +178,15 @@ def obligations_chart(
                 color=_PARTY_COLOURS[party],
                 label=say(*_PARTY_TEXT[party], lang),
             )
-    ax.set_yticks(
-        [rows[key] for key in keys],
-        [f"{key[0]} · {label_of[key]}" if several else label_of[key] for key in keys],
-    )
-    ax.set_ylim(-0.7, len(keys) - 0.3)
+    kinds_shown = [line for line in lines if line[1] is not None]
+    ax.set_yticks([rows[line] for line in kinds_shown], [label_of[line] for line in kinds_shown])  # type: ignore[index]
+    for contract, kind in lines:
+        if kind is None:
+            ax.axhline(rows[contract, None] + 0.5, color="0.8", linewidth=0.8)
+            ax.text(0.005, rows[contract, None], contract, transform=ax.get_yaxis_transform(),
+                    fontsize=8, fontweight="bold", va="center")  # fmt: skip
+    ax.set_ylim(-0.7, len(lines) - 0.3)
+    _date_axis(ax)
     if as_of is not None:
         ax.axvline(as_of, color="0.4", linestyle="--", linewidth=1)
         ax.annotate(
@@ -183,10 +200,20 @@ def obligations_chart(
             color="0.3",
         )
     ax.grid(axis="x", color="0.9")
-    if keys:
-        ax.legend(loc="upper right", fontsize=8, title=say("qui doit", "owed by", lang))
+    if lines:
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8,
+                  title=say("qui doit", "owed by", lang))  # fmt: skip
     figure.suptitle(calendar.headline(lang=lang), fontsize=10)
     return figure
+
+
+def _date_axis(ax: Any) -> None:
+    """Dates as ISO months (« 2025-07 ») in either language, a handful of ticks."""
+    import matplotlib.dates
+
+    dates: Any = matplotlib.dates  # its constructors are untyped
+    ax.xaxis.set_major_locator(dates.AutoDateLocator(minticks=3, maxticks=9))
+    ax.xaxis.set_major_formatter(dates.DateFormatter("%Y-%m"))
 
 
 _PARTY_TEXT = {"acheteur": ("acheteur", "buyer"), "titulaire": ("titulaire", "contractor")}
