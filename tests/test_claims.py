@@ -201,7 +201,7 @@ def test_claim_headline_text_and_records() -> None:
     )
     assert claim.headline() == (
         "Réclamation pour retard de paiement (intérêts moratoires du code de la commande "
-        "publique) : 1 demande de paiement, 44,95\u00a0€"
+        "publique)\u00a0: 1 demande de paiement, 44,95\u00a0€"
     )
     assert claim.to_records() == [
         {
@@ -222,7 +222,7 @@ def test_claim_headline_text_and_records() -> None:
     ]
     text = claim.to_text()
     assert text.splitlines()[-1] == (
-        "• Total de la réclamation : intérêts 4,95\u00a0€ + indemnités 40,00\u00a0€ = "
+        "• Total de la réclamation\u00a0: intérêts 4,95\u00a0€ + indemnités 40,00\u00a0€ = "
         "44,95\u00a0€ (non soumis à la TVA)."
     )
     assert "jours de retard" in text.splitlines()[1]

@@ -385,8 +385,8 @@ def test_an_interest_calculation_explains_itself() -> None:
     assert calculation.interest == Decimal("4.95")
     assert calculation.explain() == (
         "Intérêts moratoires du code de la commande publique sur 405,00\u00a0€ TTC (montant payé "
-        "en retard, TVA comprise), du 2025-04-03 au paiement inclus : 405,00\u00a0€ × "
-        "11,15\u202f% × 40/365 (du 2025-04-03 au 2025-05-12) = 4,95\u00a0€ ; taux : taux de la "
+        "en retard, TVA comprise), du 2025-04-03 au paiement inclus\u00a0: 405,00\u00a0€ × "
+        "11,15\u202f% × 40/365 (du 2025-04-03 au 2025-05-12) = 4,95\u00a0€\u202f; taux\u00a0: taux de la "
         "BCE (opération principale de refinancement) 3,15\u202f% (depuis le 2024-12-18, en "
         "vigueur le 2025-01-01) + 8 points = 11,15\u202f%."
     )
@@ -397,7 +397,7 @@ def test_an_interest_calculation_explains_itself() -> None:
         "2024-12-18, in force on 2025-01-01) + 8 points = 11.15%."
     )
     assert calculation.headline() == (
-        "Intérêts sur 405,00\u00a0€ TTC dus le 2025-04-02, payés le 2025-05-12 : 4,95\u00a0€"
+        "Intérêts sur 405,00\u00a0€ TTC dus le 2025-04-02, payés le 2025-05-12\u00a0: 4,95\u00a0€"
     )
     assert calculation.headline(lang="en") == (
         "Interest on €405.00 TTC due on 2025-04-02, paid on 2025-05-12: €4.95"
@@ -416,7 +416,7 @@ def test_an_interest_calculation_explains_itself() -> None:
     assert not calculation.uses_user_values
     on_time = interest_calculation(Decimal("405.00"), D(2025, 4, 2), D(2025, 4, 2))
     assert on_time.explain() == (
-        "Payé le 2025-04-02, au plus tard le 2025-04-02 : pas d'intérêts sur 405,00\u00a0€ TTC "
+        "Payé le 2025-04-02, au plus tard le 2025-04-02\u00a0: pas d'intérêts sur 405,00\u00a0€ TTC "
         "(montant payé en retard, TVA comprise)."
     )
     assert on_time.explain(lang="en").startswith("Paid on 2025-04-02, by 2025-04-02: no interest")
@@ -442,7 +442,9 @@ def test_explanations_of_the_other_rates() -> None:
         Decimal("405.00"), D(2025, 4, 2), D(2025, 5, 12), rate_percent=Decimal("10")
     )
     assert supplied.uses_user_values
-    assert supplied.explain().endswith("taux : 10\u202f% fourni par l'appelant (rate_percent).")
+    assert supplied.explain().endswith(
+        "taux\u00a0: 10\u202f% fourni par l'appelant (rate_percent)."
+    )
     assert supplied.explain(lang="en").endswith("rate: 10% supplied by the caller (rate_percent).")
     assert supplied.to_records()[0]["rate_source"] == "10"
     leap = interest_calculation(

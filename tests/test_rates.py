@@ -290,7 +290,7 @@ def test_rate_tables_as_reports() -> None:
         }
     ]
     assert table.to_text() == (
-        "taux de la BCE (opération principale de refinancement) : 1 lignes, du 2026-07-01 au "
+        "taux de la BCE (opération principale de refinancement)\u00a0: 1 lignes, du 2026-07-01 au "
         "2026-07-01\n"
         "à partir du  taux    source  origine\n"
         "2026-07-01   2,15\u202f%  ECB     utilisateur"
@@ -300,7 +300,7 @@ def test_rate_tables_as_reports() -> None:
     )
     assert ECB_MRO.to_records()[0]["origin"] == "bundled"
     other = RateTable(name="mine", rows=table.rows, known_through=D(2026, 7, 1))
-    assert other.headline() == "mine : 1 lignes, du 2026-07-01 au 2026-07-01"
+    assert other.headline() == "mine\u00a0: 1 lignes, du 2026-07-01 au 2026-07-01"
 
 
 def test_legal_rates_for_a_creditor() -> None:

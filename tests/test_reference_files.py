@@ -75,13 +75,13 @@ def test_a_one_line_csv_holding_july_2025_makes_the_first_revision_computable(
     assert revision.current.origin == "user"
     assert revision.current.source == "test value, not published"
     assert revision.base.origin == "bundled"
-    assert "[valeur utilisateur : test value, not published]" in revision.explain()
+    assert "[valeur utilisateur\u00a0: test value, not published]" in revision.explain()
     assert "[user value: test value, not published]" in revision.explain(lang="en")
     clause = attrs.evolve(RevisionClause.comelus(), index=series, imposed_by_buyer=True)
     schedule = clause.schedule([D(2025, 9, 1)], {"usage": Decimal("650.00")})
     assert schedule.uses_user_values
     assert schedule.notes() == (
-        "Calculé avec des valeurs d'indice fournies par l'utilisateur : explain() dit lesquelles.",
+        "Calculé avec des valeurs d'indice fournies par l'utilisateur\u00a0: explain() dit lesquelles.",
     )
     assert "valeur utilisateur" in schedule.explain()
 
@@ -587,10 +587,10 @@ def test_a_claim_says_it_used_a_user_rate() -> None:
     assert claim.uses_user_values
     assert claim.lines[0].uses_user_values
     assert claim.to_records()[0]["uses_user_values"] is True
-    assert "[valeur utilisateur : mine]" in claim.explain()
+    assert "[valeur utilisateur\u00a0: mine]" in claim.explain()
     assert "[user value: mine]" in claim.explain(lang="en")
     assert claim.notes()[-1] == (
-        "Calculée avec des taux fournis par l'utilisateur : explain() dit lesquels."
+        "Calculée avec des taux fournis par l'utilisateur\u00a0: explain() dit lesquels."
     )
     bundled = late_payment_claim(
         PaymentRequest.paid_in_full(
@@ -678,7 +678,7 @@ def test_reference_data_report() -> None:
         "legal_rate_individuals",
     ]
     text = data.to_text()
-    assert text.splitlines()[0] == "Données de référence : indice Syntec et taux d'intérêt"
+    assert text.splitlines()[0] == "Données de référence\u00a0: indice Syntec et taux d'intérêt"
     assert "taux de la BCE (refinancement)" in text
     assert "Taux de la BCE connus jusqu'au 5 février 2026" in text
     english = data.to_text(lang="en")

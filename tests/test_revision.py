@@ -759,9 +759,9 @@ def test_explain_in_french_and_in_english() -> None:
     revision = syntec_revision(dt.date(2025, 9, 1), revision_date=dt.date(2025, 12, 1))
     assert revision.explain() == (
         "révision au 1er décembre 2025 (anniversaire du 1er septembre 2025)\n"
-        "Syn(o) = 2024-08 = 314,1 (révisé) : M0, le mois précédant le 1er septembre 2024, début "
+        "Syn(o) = 2024-08 = 314,1 (révisé)\u00a0: M0, le mois précédant le 1er septembre 2024, début "
         "de l'année de maintenance précédente\n"
-        "Syn(n) = 2025-10 = 322,2 (révisé) : le dernier indice publié le 1er décembre 2025 ; il "
+        "Syn(n) = 2025-10 = 322,2 (révisé)\u00a0: le dernier indice publié le 1er décembre 2025\u202f; il "
         "est paru le 28 novembre 2025 (date observée)\n"
         "pas de raccordement (les deux valeurs sont dans la même série)\n"
         "C = 0,15 + 0,85 × 322,2 / 314,1 = 1,0219197… → 1,022 (arrondi au millième supérieur)"
@@ -808,12 +808,12 @@ def test_explain_by_the_rule_and_other_roundings() -> None:
     [
         (
             "continue_old",
-            "raccordement (prolonger l'ancienne série) : Syn(o) × 0,97975 = 271,684675",
+            "raccordement (prolonger l'ancienne série)\u00a0: Syn(o) × 0,97975 = 271,684675",
             "link continue_old: Syn(o) × 0.97975 = 271.684675",
         ),
         (
             "multiply_new",
-            "raccordement (multiplier la nouvelle valeur) : Syn(n) × 0,97975 = 295,786525",
+            "raccordement (multiplier la nouvelle valeur)\u00a0: Syn(n) × 0,97975 = 295,786525",
             "link multiply_new: Syn(n) × 0.97975 = 295.786525",
         ),
     ],
@@ -850,7 +850,7 @@ def test_a_revision_is_a_report() -> None:
         "source": "https://www.juristique.org/en/news/syntec-index-october-2025",
         "origin": "bundled",
     }
-    assert revision.headline() == "Révision au 1er décembre 2025 : C = 1,022"
+    assert revision.headline() == "Révision au 1er décembre 2025\u00a0: C = 1,022"
     assert revision.headline(lang="en") == "Revision on 2025-12-01: C = 1.022"
     text = revision.to_text()
     assert text.splitlines()[1].split() == [
@@ -864,7 +864,10 @@ def test_a_revision_is_a_report() -> None:
         "origine",
     ]
     assert text.splitlines()[-1] == "• " + revision.explain().splitlines()[-1]
-    assert "<caption>Révision au 1er décembre 2025 : C = 1,022</caption>" in revision._repr_html_()
+    assert (
+        "<caption>Révision au 1er décembre 2025\u00a0: C = 1,022</caption>"
+        in revision._repr_html_()
+    )
     assert repr(revision).startswith("Revision(anniversary=datetime.date(2025, 9, 1), ")
 
 
@@ -874,7 +877,7 @@ def test_schedule_texts() -> None:
     )
     assert (
         schedule.headline()
-        == "Révision Syntec imposée par l'acheteur, base chaînée : 1 anniversaire"
+        == "Révision Syntec imposée par l'acheteur, base chaînée\u00a0: 1 anniversaire"
     )
     assert (
         schedule.headline(lang="en")
@@ -890,14 +893,17 @@ def test_schedule_texts() -> None:
         "668,20\u00a0€  308,40\u00a0€  154,20\u00a0€  257,00\u00a0€  1\u202f387,80\u00a0€"
     )
     firm = revision_schedule(COMELUS_ANNIVERSARIES, COMELUS_PRICES, imposed_by_buyer=False)
-    assert firm.headline() == "Prix fermes (révision non imposée par l'acheteur) : 3 anniversaires"
+    assert (
+        firm.headline()
+        == "Prix fermes (révision non imposée par l'acheteur)\u00a0: 3 anniversaires"
+    )
     assert (
         firm.headline(lang="en")
         == "Firm prices (revision not imposed by the buyer): 3 anniversaries"
     )
     assert (
         firm.explain()
-        == "Prix fermes et définitifs : la révision n'est pas imposée par l'acheteur (§1.11, C8)."
+        == "Prix fermes et définitifs\u00a0: la révision n'est pas imposée par l'acheteur (§1.11, C8)."
     )
     assert (
         firm.explain(lang="en")
@@ -916,7 +922,10 @@ def test_schedule_texts() -> None:
         fixed.headline(lang="en")
         == "Syntec revision imposed by the buyer, fixed base: 3 anniversaries"
     )
-    assert fixed.headline() == "Révision Syntec imposée par l'acheteur, base fixe : 3 anniversaires"
+    assert (
+        fixed.headline()
+        == "Révision Syntec imposée par l'acheteur, base fixe\u00a0: 3 anniversaires"
+    )
     assert fixed.rows[1].revision.base_month_reason() == (  # type: ignore[union-attr]
         "base fixe : M0 de la première révision (2024-08), le mois précédant le début du contrat"
     )

@@ -431,7 +431,7 @@ def test_the_series_as_a_report() -> None:
         }
     ]
     assert mine.to_text() == (
-        "Indice Syntec : 1 mois (2025-07)\n"
+        "Indice Syntec\u00a0: 1 mois (2025-07)\n"
         "mois     valeur  série   publié le  source  origine\n"
         "2025-07  321,0   révisé             t       utilisateur"
     )
@@ -443,7 +443,7 @@ def test_the_series_as_a_report() -> None:
     assert SYNTEC.headline(lang="en").startswith(
         "Syntec index: 216 months as of 28 November 2025 ("
     )
-    assert SYNTEC.headline().startswith("Indice Syntec : 216 mois au 28 novembre 2025 (")
+    assert SYNTEC.headline().startswith("Indice Syntec\u00a0: 216 mois au 28 novembre 2025 (")
     assert "<td>instantané</td>" in SYNTEC._repr_html_()
 
 

@@ -41,8 +41,9 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import html
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, ClassVar, Literal
@@ -51,6 +52,7 @@ import attrs
 
 from libriciel_terms import _text
 from libriciel_terms._exact import round_fraction
+from libriciel_terms._labels import french
 from libriciel_terms._text import Lang, pick
 
 __all__ = ["Column", "Report", "cell", "table_html", "table_text"]
@@ -153,10 +155,50 @@ def table_html(
     return f"<table>{head_caption}{body}</table>"
 
 
+def _typeset(text: str, lang: Lang) -> str:
+    """French typography on a whole text (« : » and « ; » after a no-break space, inside
+    guillemets too); each replacement keeps the length, so the columns stay aligned."""
+    return french(text) if lang == "fr" else text
+
+
+#: The methods whose French texts get French typography, wherever a report defines them.
+_TEXT_METHODS = ("headline", "notes", "explain", "to_text", "to_html")
+
+
+def _typesetting(method: Callable[..., Any]) -> Callable[..., Any]:
+    """``method`` with French typography on the texts it returns in French."""
+
+    @functools.wraps(method)
+    def typeset(self: object, *args: Any, **kwargs: Any) -> Any:
+        result = method(self, *args, **kwargs)
+        if kwargs.get("lang", "fr") != "fr":
+            return result
+        if isinstance(result, str):
+            return french(result)
+        if isinstance(result, tuple):
+            return tuple(french(part) if isinstance(part, str) else part for part in result)
+        return result
+
+    typeset.__dict__["_typeset"] = True
+    return typeset
+
+
 class Report:
-    """Mixin of every tabular result: text, HTML and ``str()`` from ``to_records()``."""
+    """Mixin of every tabular result: text, HTML and ``str()`` from ``to_records()``.
+
+    The texts a report gives in French — its headline, notes, explanation, text and HTML — get
+    French typography (a no-break space before « : », a narrow one before « ; ? ! % », inside
+    guillemets), whichever module wrote them with plain spaces.
+    """
 
     COLUMNS: ClassVar[tuple[Column, ...]] = ()
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        for name in _TEXT_METHODS:
+            method = cls.__dict__.get(name)
+            if callable(method) and not getattr(method, "_typeset", False):
+                setattr(cls, name, _typesetting(method))
 
     def to_records(self) -> list[dict[str, Any]]:
         """One ``dict`` per row, identifier keys, plain values (for pandas and JSON)."""
@@ -187,7 +229,7 @@ class Report:
         if records:
             parts.append(table_text(records, self.columns_of(), lang))
         parts.extend(f"• {note}" for note in self.notes(lang=lang))
-        return "\n".join(parts)
+        return _typeset("\n".join(parts), lang)
 
     def to_html(self, *, lang: Lang = "fr") -> str:
         """The report as an HTML fragment: a captioned table, then its notes."""
@@ -199,7 +241,7 @@ class Report:
             caption=self.headline(lang=lang),
         )
         notes = "".join(f"<p>{html.escape(n)}</p>" for n in self.notes(lang=lang))
-        return table + notes
+        return _typeset(table + notes, lang)
 
     def _repr_html_(self) -> str:
         return self.to_html()

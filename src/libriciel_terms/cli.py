@@ -287,7 +287,7 @@ def _interest(args: argparse.Namespace, lang: Lang) -> tuple[int, str]:
     contract = _contract(args.contract, args)
     amount = _validate.decimal("--amount", args.amount, what="amount", accept=(str,))
     request = PaymentRequest.paid_in_full(
-        "facture", amount, received_on=args.received, paid_on=args.paid
+        pick("facture", "invoice", lang), amount, received_on=args.received, paid_on=args.paid
     )
     claim = contract.payment.claim(request)
     return EXIT_OK, f"{claim.to_text(lang=lang)}\n\n{claim.explain(lang=lang)}"

@@ -116,6 +116,39 @@ class Reading:
         return self.value == self.default
 
 
+#: What each reading decides, in French (the file format documents it in English).
+_MEANINGS_FR = {
+    "notice_reading": "anniversary | end_of_year | end_of_calendar_year : la date dont le préavis "
+    "se compte à rebours",
+    "notice_event": "received | decided : ce qui doit avoir eu lieu à la date limite du préavis",
+    "late_notice": "next_renewal | this_renewal : ce que termine une lettre reçue à "
+    "l'anniversaire ou après",
+    "notice_effect": "end_of_day | start_of_day : le dernier jour d'exécution après un préavis "
+    "tardif",
+    "balance_basis": "days | months | started_months : comment se mesure le solde d'un préavis "
+    "tardif",
+    "prorata_first_of_month": "next_month | same_month : une installation le 1er est facturée à "
+    "partir du mois suivant",
+    "revision_basis": "chained | fixed_base : chaque révision part du prix révisé précédent ou "
+    "du prix initial",
+    "revision_publication": "observed | rule : quand une valeur d'indice compte comme publiée",
+    "interest_day_count": "ACT/365F | ACT/ACT : le décompte des jours des intérêts moratoires",
+    "availability_measured": "psg | all_hours : le temps sur lequel se mesure la disponibilité",
+    "availability_planned": "removed_from_both | removed_from_downtime : ce dont les "
+    "interventions planifiées sont retirées",
+    "availability_holidays": "excluded | included : si la PSG exclut les jours fériés",
+    "availability_planned_in_psg": "excluded | counted : les interventions planifiées pendant "
+    "la PSG",
+    "destruction": "after_return | contract_end : le point de départ de la destruction des "
+    "données hébergées",
+    "support_data_from": "contract_end | record : le point de départ des 2 ans des données du "
+    "support",
+    "backups_on_holidays": "run | skip : si les sauvegardes ont lieu les jours fériés",
+    "simultaneous_backups": "merge | separate : des sauvegardes prises au même instant",
+    "quota_multiples": "si | binary : ce que valent un Mo et un To",
+}
+
+
 @attrs.frozen(kw_only=True)
 class Readings(Report, Mapping[str, str]):
     """Every reading of a contract, by key (``readings["notice_reading"]``)."""
@@ -125,6 +158,7 @@ class Readings(Report, Mapping[str, str]):
         Column("value", "retenue", "chosen"),
         Column("default", "par défaut", "default"),
         Column("clause", "clause", "clause"),
+        Column("meaning", "sens", "meaning"),
     )
 
     rows: tuple[Reading, ...]
@@ -145,6 +179,15 @@ class Readings(Report, Mapping[str, str]):
     def to_records(self) -> list[dict[str, Any]]:
         """One record per reading: key, value, default, clause, meaning."""
         return [attrs.asdict(row) for row in self.rows]
+
+    def display_records(self, *, lang: Lang = "fr") -> list[dict[str, Any]]:
+        """The readings as people read them: the meaning in French, or the file's English."""
+        return [
+            {**attrs.asdict(row), "meaning": _MEANINGS_FR.get(row.key, row.meaning)}
+            if lang == "fr"
+            else attrs.asdict(row)
+            for row in self.rows
+        ]
 
     def headline(self, *, lang: Lang = "fr") -> str:
         """« 18 lectures, dont 2 autres que le modèle »."""

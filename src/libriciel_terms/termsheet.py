@@ -46,6 +46,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from libriciel_terms import _dates, _text, _validate
+from libriciel_terms._labels import french
 from libriciel_terms._report import Column, Report
 from libriciel_terms._text import Lang, pick
 from libriciel_terms.billing import billing_schedule
@@ -198,7 +199,8 @@ class TermSheet:
         if self.example:
             parts.insert(2, pick("EXEMPLE — contrat fictif", "EXAMPLE — a made-up contract", lang))
         parts.extend(section.to_text(lang=lang) for section in self.sections)
-        return "\n".join(parts)
+        text = "\n".join(parts)
+        return french(text) if lang == "fr" else text
 
     def to_data(self, *, lang: Lang = "fr") -> dict[str, Any]:
         """The whole sheet as JSON-ready data."""
@@ -429,7 +431,7 @@ def _hours(contract: Contract) -> Iterator[SheetSection]:
 def _sla(contract: Contract) -> Iterator[SheetSection]:
     yield SheetSection(
         key="sla",
-        title=("Délais (politique par défaut)", "Délais (default policy)"),
+        title=("Délais (politique par défaut)", "Time limits (default policy)"),
         clause="§4.3, §5.2.4.1",
         report=contract.sla,
     )
@@ -441,7 +443,7 @@ def _sla(contract: Contract) -> Iterator[SheetSection]:
     for number, name in enumerate(others, start=2):
         yield SheetSection(
             key=f"sla_{number}",
-            title=(f"Délais — {name}", f"Délais — {name}"),
+            title=(f"Délais — {name}", f"Time limits — {name}"),
             clause="§2.7, §4.3 (C1)",
             report=contract.policies[name],
         )
