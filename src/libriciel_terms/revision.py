@@ -1,4 +1,4 @@
-"""Syntec price revision (contract §1.11; docs/contradictions.md C7, C8).
+"""Syntec price revision (contract §1.11; contradictions C7, C8).
 
 The clause: "Si la Personne Publique l'impose, les prix peuvent être révisés au terme de la
 première année", "en hausse comme en baisse", by
