@@ -320,16 +320,16 @@ class PriceList(Report, Mapping[str, PriceLine]):
 
     @classmethod
     def comelus_2024(cls) -> PriceList:
-        """The ComElus 2024 price lines, HT a year, and the CP's 20 % VAT (C5)."""
-        return cls(
-            lines=(
-                PriceLine(label="Utilisation du service", annual_ht=Decimal("650.00")),
-                PriceLine(label="Volume transitant (20 To annuels)", annual_ht=Decimal("300.00")),
-                PriceLine(label="Stockage", annual_ht=Decimal("150.00")),
-                PriceLine(label="Support et helpdesk", annual_ht=Decimal("250.00")),
-            ),
-            vat_rate_percent=Decimal("20"),
-        )
+        """The ComElus 2024 price lines, HT a year, and the CP's 20 % VAT (C5).
+
+        The ``[prices]`` of the bundled ComElus 2024 contract file.
+
+        >>> PriceList.comelus_2024()["Stockage"].annual_ht
+        Decimal('150.00')
+        """
+        from libriciel_terms.comelus import COMELUS_2024
+
+        return COMELUS_2024.prices
 
     def __getitem__(self, label: str) -> PriceLine:
         for candidate in self.lines:
@@ -594,8 +594,13 @@ class BillingTerms:
 
     @classmethod
     def comelus(cls) -> BillingTerms:
-        """The CP's billing: "La facturation se fera au trimestre", at the end of each quarter."""
-        return cls(frequency="quarterly", timing="in_arrears")
+        """The CP's billing: "La facturation se fera au trimestre", at the end of each quarter.
+
+        The ``[billing]`` of the bundled ComElus 2024 contract file.
+        """
+        from libriciel_terms.comelus import COMELUS_2024
+
+        return COMELUS_2024.billing
 
     @property
     def months(self) -> int:

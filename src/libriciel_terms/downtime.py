@@ -194,10 +194,15 @@ class AvailabilityCommitment(Report):
         holidays_in_psg: HolidaysInPsg = "excluded",
         planned_in_psg: PlannedInPsg = "excluded",
     ) -> AvailabilityCommitment:
-        """ComElus: 98 % over the PSG, Monday–Friday 09–12 and 14–18 (§2.5.1, §2.8, §4.1)."""
-        return cls(
-            target=Decimal("0.98"),
-            hours=BusinessHours.comelus(),
+        """ComElus: 98 % over the PSG, Monday–Friday 09–12 and 14–18 (§2.5.1, §2.8, §4.1).
+
+        The ``[availability]`` commitment of the bundled ComElus 2024 contract file, with the
+        readings given here (each keyword's default is the file's reading).
+        """
+        from libriciel_terms.comelus import COMELUS_2024
+
+        return attrs.evolve(
+            COMELUS_2024.availability,
             measured_time=measured_time,
             planned_work=planned_work,
             holidays_in_psg=holidays_in_psg,

@@ -731,16 +731,16 @@ class RevisionClause:
 
     @classmethod
     def comelus(cls) -> RevisionClause:
-        """The ComElus 2024 clause 1.11: Syntec, 0,15 fixed, "millième supérieur", firm prices."""
-        return cls(
-            index=SYNTEC,
-            fixed_part=Decimal("0.15"),
-            rounding="ceiling",
-            imposed_by_buyer=False,
-            basis="chained",
-            junction=None,
-            publication="observed",
-        )
+        """The ComElus 2024 clause 1.11: Syntec, 0,15 fixed, "millième supérieur", firm prices.
+
+        The ``[revision]`` of the bundled ComElus 2024 contract file.
+
+        >>> RevisionClause.comelus().fixed_part
+        Decimal('0.15')
+        """
+        from libriciel_terms.comelus import COMELUS_2024
+
+        return COMELUS_2024.revision
 
     def _for_call(self, **overrides: Any) -> RevisionClause:
         changes = {key: value for key, value in overrides.items() if value is not None}

@@ -261,10 +261,14 @@ class ContractTerm(Report):
     def comelus(cls) -> ContractTerm:
         """The 2024 ComElus contract: from 2024-09-01, 1 year, renewable 3 times (CP, §1.7).
 
+        The ``[term]`` of the bundled ComElus 2024 contract file.
+
         >>> ContractTerm.comelus().latest_end
         datetime.date(2028, 8, 31)
         """
-        return cls(start=dt.date(2024, 9, 1), period_months=12, renewals=3, notice_months=2)
+        from libriciel_terms.comelus import COMELUS_2024
+
+        return COMELUS_2024.term
 
     def _boundary(self, k: int) -> dt.date:
         """The start of period k + 1 (k = 0 is the term's start)."""
