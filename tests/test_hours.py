@@ -396,12 +396,12 @@ def test_the_edges_of_the_calendars() -> None:
 
 def test_presets_are_named_and_described() -> None:
     space = BusinessHours.production_customer_space()
-    assert space.name == "customer space (§2.5.1)"
+    assert space.name == "espace client (§2.5.1)"
     assert space.describe() == (
         "Mon–Fri 09:00–18:00; holidays: France (metropole); zone: Europe/Paris"
     )
-    assert HOURS.name == "ComElus PSG (§4.1)"
-    assert PORTAL.name == "customer portal (§4.1)"
+    assert HOURS.name == "PSG ComElus (§4.1)"
+    assert PORTAL.name == "portail client (§4.1)"
     assert (
         PORTAL.describe() == "Mon–Sun 08:00–24:00; holidays: 0 explicit dates; zone: Europe/Paris"
     )

@@ -167,9 +167,9 @@ def test_policy_text_in_both_languages() -> None:
     french = COMELUS.to_text()
     english = COMELUS.to_text(lang="en")
     assert french.splitlines()[0] == typeset(
-        "Politique SLA « table 4.3 » : 10 objectifs, ComElus PSG (§4.1)"
+        "Politique SLA « table 4.3 » : 10 objectifs, PSG ComElus (§4.1)"
     )
-    assert english.splitlines()[0] == "SLA policy « table 4.3 »: 10 targets, ComElus PSG (§4.1)"
+    assert english.splitlines()[0] == "SLA policy « table 4.3 »: 10 targets, PSG ComElus (§4.1)"
     assert "prise en charge (qualification)" in french
     assert "4 h ouvrées" in french
     assert "3 jours ouvrés" in french
@@ -722,7 +722,7 @@ def test_holidays_in_psg_reading() -> None:
     assert GTR.due(B, TC, late) == p(2024, 11, 12, 10, 0)
     assert psg().is_working_day(dt.date(2024, 11, 11)) is False
     assert psg("included").is_working_day(dt.date(2024, 11, 11)) is True
-    assert psg("included").name == "ComElus PSG (§4.1), jours fériés inclus"
+    assert psg("included").name == "PSG ComElus (§4.1), jours fériés inclus"
     with pytest.raises(InvalidArgumentError, match="holidays_in_psg='none' is not one of"):
         psg("none")  # type: ignore[arg-type]
 
