@@ -185,8 +185,16 @@ class Decisions(Report):
 
     def display_records(self, *, lang: Lang = "fr") -> list[dict[str, Any]]:
         """The decisions as people read them."""
+        # The decision's text says what kind it is; ``kind`` and ``what_en`` stay in the records.
         return [
-            {**attrs.asdict(row), "what": pick(row.what, row.what_en, lang)} for row in self.rows
+            {
+                "due_on": row.due_on,
+                "days_left": row.days_left,
+                "contract": row.contract,
+                "what": pick(row.what, row.what_en, lang),
+                "at_stake_ttc": row.at_stake_ttc,
+            }
+            for row in self.rows
         ]
 
     def headline(self, *, lang: Lang = "fr") -> str:
