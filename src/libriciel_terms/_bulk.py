@@ -18,6 +18,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from libriciel_terms import _validate
 from libriciel_terms._index import (
     DAY,
     Index,
@@ -120,10 +121,8 @@ def instants(name: str, value: Any) -> tuple[Any, _Kind]:
             f"{name}={value!r} is not an array of instants; pass a list of aware datetimes, a "
             f"numpy datetime64 array or a tz-aware pandas DatetimeIndex"
         )
-    from libriciel_terms.hours import _localize
-
     utc = dt.UTC
-    keys = [key_of(_localize(f"{name}[{i}]", v, utc)) for i, v in enumerate(value)]  # type: ignore[arg-type]
+    keys = [key_of(_validate.localized(f"{name}[{i}]", v, utc)) for i, v in enumerate(value)]  # type: ignore[arg-type]
     return np.array(keys, dtype=np.int64), _Kind("list")
 
 
@@ -469,22 +468,20 @@ def _days(name: str, value: Any) -> tuple[Any, _Kind]:
         return value.astype(np.int64) + _UNIX_DAY, _Kind("numpy")
     if isinstance(value, (str, bytes)) or not isinstance(value, Sequence):
         raise WrongTypeError(f"{name}={value!r} is not an array of dates")
-    from libriciel_terms.hours import _date
-
-    ordinals = [_date(f"{name}[{i}]", day).toordinal() for i, day in enumerate(value)]
+    ordinals = [_validate.numpy_day(f"{name}[{i}]", day).toordinal() for i, day in enumerate(value)]
     return np.array(ordinals, dtype=np.int64), _Kind("list")
 
 
 def _counts(name: str, value: Any, size: int) -> Any:
     np = numpy()
-    from libriciel_terms.hours import _count
-
     if isinstance(value, np.ndarray) and value.dtype.kind in "iu":
         counts = value.astype(np.int64)
     elif isinstance(value, Sequence) and not isinstance(value, (str, bytes)):
-        counts = np.array([_count(f"{name}[{i}]", n) for i, n in enumerate(value)], dtype=np.int64)
+        counts = np.array(
+            [_validate.count(f"{name}[{i}]", n) for i, n in enumerate(value)], dtype=np.int64
+        )
     else:
-        counts = np.full(size, _count(name, value), dtype=np.int64)
+        counts = np.full(size, _validate.count(name, value), dtype=np.int64)
     if counts.shape != (size,):
         raise WrongTypeError(f"{name} has {counts.size} elements; pass {size}, or one int")
     return counts
