@@ -697,7 +697,7 @@ def test_gtr_scope_reading() -> None:
     """§2.5.2: any unavailability of a hosted component; §2.8: "La GTR ne s'applique que pour
     un incident bloquant ou majeur"."""
     wide = SlaPolicy.hosting_gtr(scope="any_unavailability")
-    assert wide.name == "hosting GTR (2.5.2), scope=any_unavailability"
+    assert wide.name == "GTR hébergement (§2.5.2), scope=any_unavailability"
     reported = p(2024, 10, 16, 11, 0)
     assert GTR.due(MI, TC, reported) is None
     assert wide.due(MI, TC, reported) == p(2024, 10, 16, 15, 0)
@@ -852,7 +852,7 @@ PRESETS = {
         (MI, TC, "4 h ouvrées", "report", False, "", "§2.7"),
         (MI, RES, "30 jours ouvrés", "report", True, "", "§2.7, §5.2.4.1"),
     ],
-    "hosting GTR (2.5.2)": [
+    "GTR hébergement (§2.5.2)": [
         (B, TC, "2 h ouvrées", "report", False, "", "§2.5.2"),
         (
             B,
@@ -901,7 +901,7 @@ def test_calendar_units_of_section_2_7() -> None:
         "30 jours",
     ]
     assert SlaPolicy.hosting_gtr(scope="any_unavailability", holidays_in_psg="included").name == (
-        "hosting GTR (2.5.2), scope=any_unavailability, holidays_in_psg=included"
+        "GTR hébergement (§2.5.2), scope=any_unavailability, holidays_in_psg=included"
     )
     both = SlaPolicy.section_2_7(units="calendar", holidays_in_psg="included")
     assert both.name == "section 2.7, units=calendar, holidays_in_psg=included"
@@ -1002,20 +1002,6 @@ def test_evaluate_through_the_policy() -> None:
             [ticket], at=at, missing="breached", requalification="from_requalification"
         )
     ) == [chosen]
-
-
-def test_transitional_names_resolve_to_their_modules() -> None:
-    import libriciel_terms.sla as sla
-    from libriciel_terms import states, tickets
-
-    assert sla.Ticket is tickets.Ticket
-    assert sla.TicketState is states.TicketState
-    assert sla.automatic_transition is states.automatic_transition
-    assert sla.Status is tickets.Status
-    with pytest.raises(
-        AttributeError, match=r"module 'libriciel_terms\.sla' has no attribute 'Nope'"
-    ):
-        sla.Nope  # noqa: B018
 
 
 def test_priority_of_and_target_of() -> None:

@@ -60,17 +60,6 @@ def test_unit_prices_match_section_7() -> None:
     assert UNITS["development"].label == "Développement complémentaire"
 
 
-def test_the_transitional_names_of_billing() -> None:
-    """``libriciel_terms.billing`` still answers the names the package imported from it."""
-    assert Decimal("2.50") == billing.STORAGE_GB_MONTH_HT
-    assert tuple(UNITS.values()) == billing.UNIT_PRICES
-    assert Decimal("20") == billing.VAT_RATE_PERCENT
-    assert billing.quote is quote
-    assert billing.UnitPrice is UnitPrice
-    with pytest.raises(AttributeError, match="has no attribute 'nothing'"):
-        billing.nothing  # type: ignore[attr-defined]  # noqa: B018
-
-
 def test_a_unit_price_list_is_a_mapping_of_codes() -> None:
     assert CODES[:3] == ["site_steering", "site_integration", "site_functional_training"]
     assert "development" in UNITS

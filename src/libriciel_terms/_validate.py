@@ -510,18 +510,3 @@ def items(name: str, value: object, kind: type | tuple[type, ...]) -> tuple[Any,
 def _names(kind: type | tuple[type, ...]) -> str:
     kinds = kind if isinstance(kind, tuple) else (kind,)
     return " or ".join(k.__name__ for k in kinds)
-
-
-# -- transitional names (modules not yet moved to the idiom above) ------------------------------
-
-PARIS = ZoneInfo("Europe/Paris")
-attrs_check = check
-
-
-def attrs_one_of(*choices: object) -> Validator:
-    """An attrs validator accepting one of ``choices`` (prefer :func:`choice` with a Literal)."""
-
-    def validator(_instance: Any, attribute: Any, value: Any) -> None:
-        one_of(attribute.name, value, choices)
-
-    return validator

@@ -47,7 +47,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import importlib
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from fractions import Fraction
@@ -837,35 +836,3 @@ def billing_schedule(
             f"billing={billing!r} is not a BillingTerms; pass e.g. BillingTerms.comelus()"
         )
     return billing.schedule(term, prices, installed_on=installed_on, first_of_month=first_of_month)
-
-
-# -- names that moved (transitional: the package's __init__ still imports them from here) ----
-
-_MOVED = MappingProxyType(
-    {
-        "Quote": "unit_prices",
-        "QuoteLine": "unit_prices",
-        "UnitPrice": "unit_prices",
-        "quote": "unit_prices",
-        "storage_quote": "unit_prices",
-        "ConsistencyReport": "consistency",
-        "Finding": "consistency",
-        "check_consistency": "consistency",
-        "DamageKind": "liability",
-        "liability_cap": "liability",
-    }
-)
-
-
-def __getattr__(name: str) -> Any:
-    if name in _MOVED:
-        return getattr(importlib.import_module(f"libriciel_terms.{_MOVED[name]}"), name)
-    if name == "VAT_RATE_PERCENT":
-        return PriceList.comelus_2024().vat_rate_percent
-    if name in ("UNIT_PRICES", "STORAGE_GB_MONTH_HT"):
-        unit_prices = importlib.import_module("libriciel_terms.unit_prices")
-        preset = unit_prices.UnitPriceList.comelus_2024()
-        if name == "UNIT_PRICES":
-            return tuple(preset.values())
-        return preset["storage_gb_month"].ht
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

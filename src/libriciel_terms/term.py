@@ -43,7 +43,6 @@ What a late notice does is in :mod:`libriciel_terms.termination`.
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 from functools import cached_property
 from typing import Any, Literal, TypeVar
 
@@ -489,14 +488,3 @@ class ContractTerm(Report):
 
 def _months_en(count: int) -> str:
     return f"{count} month{'s' if count != 1 else ''}"
-
-
-#: Names that moved to :mod:`libriciel_terms.termination` (transitional: the package's
-#: ``__init__`` still imports them from here).
-_MOVED = ("LateTermination", "TerminationOutcome", "late_termination")
-
-
-def __getattr__(name: str) -> Any:
-    if name in _MOVED:
-        return getattr(importlib.import_module("libriciel_terms.termination"), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
