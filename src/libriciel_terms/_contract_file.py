@@ -449,6 +449,28 @@ class ReadingsSection:
     quota_multiples: str = key(
         "si | binary: what a Mo and a To are worth", clause="§2.2 (C26)", default="si"
     )
+    sla_units: str = key(
+        "business | calendar: §2.7's « 8 heures », « 24 heures », « 3 jours », which say neither "
+        "« ouvrées » nor « ouvrés », in the policies citing §2.7",
+        clause="§2.7 (C16)",
+        default="business",
+    )
+    resolution_from: str = key(
+        "report | workaround | confirmation: what a conditional resolution counts from",
+        clause="table 4.3 (C17)",
+        default="report",
+    )
+    gtr_scope: str = key(
+        "blocking_or_major | any_unavailability: the priorities the hosting GTR policy covers",
+        clause="§2.5.2, §2.8 (C18)",
+        default="blocking_or_major",
+    )
+    sla_holidays: str = key(
+        "excluded | included: whether the GTR and §2.7's délais skip public holidays (table 4.3 "
+        "keeps §4.1's)",
+        clause="§1.6, §2.7, §2.8, §4.1 (C21)",
+        default="excluded",
+    )
 
 
 @attrs.frozen(kw_only=True)
