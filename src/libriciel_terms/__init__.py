@@ -83,6 +83,7 @@ if TYPE_CHECKING:
         Reading,
         Readings,
         Reference,
+        SlaReadings,
     )
     from libriciel_terms.data_protection import (
         ChainDeadline,
@@ -676,6 +677,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "Reading",
         "Readings",
         "Reference",
+        "SlaReadings",
     ),
     "comelus": ("COMELUS_2024",),
     "portfolio": (
@@ -973,6 +975,7 @@ __all__ = [
     "Reading",
     "Readings",
     "Reference",
+    "SlaReadings",
     "COMELUS_2024",
     "Decision",
     "DecisionKind",

@@ -405,6 +405,26 @@ def elapsed_many(schedule: BusinessHours, starts: Any, ends: Any) -> Any:
         raise EndBeforeStartError(
             f"ends[{at}] is before starts[{at}]; pass ends on or after starts (never swapped)"
         )
+    return _give_back_durations(_elapsed_keys(schedule, first, last), kind)
+
+
+def elapsed_each(
+    schedule: BusinessHours, intervals: Sequence[tuple[dt.datetime, dt.datetime]]
+) -> Any:
+    """Microseconds (int64) of :meth:`BusinessHours.elapsed` of each ``(start, end)`` pair of
+    ordered **UTC** instants, already checked (the availability report's outages and windows)."""
+    np = numpy()
+    flat = [
+        d.toordinal() * DAY + (d.hour * 3600 + d.minute * 60 + d.second) * 1_000_000 + d.microsecond
+        for pair in intervals
+        for d in pair
+    ]
+    keys = np.array(flat, dtype=np.int64)
+    return _elapsed_keys(schedule, keys[0::2], keys[1::2])
+
+
+def _elapsed_keys(schedule: BusinessHours, first: Any, last: Any) -> Any:
+    np = numpy()
     micros = np.zeros(first.size, dtype=np.int64)
     far = last - first > NEAR_YEARS * 365 * DAY
     near = np.flatnonzero(~far)
@@ -416,7 +436,7 @@ def elapsed_many(schedule: BusinessHours, starts: Any, ends: Any) -> Any:
             far[chosen] = True
     for at in np.flatnonzero(far):
         micros[at] = _micros(schedule.elapsed(_instant(first[at]), _instant(last[at])))
-    return _give_back_durations(micros, kind)
+    return micros
 
 
 def _micros(delta: dt.timedelta) -> int:

@@ -62,7 +62,16 @@ from libriciel_terms.quotas import Quotas
 from libriciel_terms.rates import ECB_MRO, RateTable
 from libriciel_terms.retention import RetentionRule, RetentionTable
 from libriciel_terms.revision import RevisionClause
-from libriciel_terms.sla import Priority, SlaPolicy, SlaTarget, Target
+from libriciel_terms.sla import (
+    GtrScope,
+    HolidaysInPsg,
+    Priority,
+    ResolutionFrom,
+    SlaPolicy,
+    SlaTarget,
+    Target,
+    Units27,
+)
 from libriciel_terms.syntec import SYNTEC, SyntecSeries
 from libriciel_terms.term import ContractTerm
 from libriciel_terms.unit_prices import UnitPrice, UnitPriceList
@@ -71,7 +80,7 @@ if TYPE_CHECKING:
     from libriciel_terms.obligations import ObligationsCalendar
     from libriciel_terms.termsheet import TermSheet
 
-__all__ = ["Contract", "NamedTable", "Reading", "Readings", "Reference"]
+__all__ = ["Contract", "NamedTable", "Reading", "Readings", "Reference", "SlaReadings"]
 
 V = TypeVar("V")
 
@@ -170,6 +179,42 @@ def _is(kind: type) -> _validate.Validator:
 
 
 @attrs.frozen(kw_only=True)
+class SlaReadings:
+    """The readings of the SLA clauses a contract applies to its policies (C16–C18, C21).
+
+    The policies of a contract hold the délais as its file writes them; :meth:`Contract.policy`
+    gives them read this way (:meth:`SlaPolicy.with_readings`), each reading on the policies its
+    clause governs:
+
+    - ``resolution_from`` (table 4.3, C17): every policy; it changes only a conditional
+      resolution counted from the report;
+    - ``units`` (§2.7, C16): the policies citing §2.7 (a target whose clause names it);
+    - ``scope`` (§2.5.2 vs §2.8, C18): the hosting GTR policy;
+    - ``holidays_in_psg`` (§1.6, §2.7, §2.8 vs §4.1, C21): the hosting GTR policy and the
+      policies citing §2.7 (table 4.3 counts in §4.1's heures ouvrées, holidays excluded).
+    """
+
+    resolution_from: ResolutionFrom = attrs.field(
+        default="report", validator=_validate.choice(ResolutionFrom)
+    )
+    units: Units27 = attrs.field(default="business", validator=_validate.choice(Units27))
+    scope: GtrScope = attrs.field(default="blocking_or_major", validator=_validate.choice(GtrScope))
+    holidays_in_psg: HolidaysInPsg = attrs.field(
+        default="excluded", validator=_validate.choice(HolidaysInPsg)
+    )
+
+    def apply(self, policy: SlaPolicy, *, gtr: bool) -> SlaPolicy:
+        """``policy`` read this way (``gtr``: it is the contract's hosting GTR policy)."""
+        section_2_7 = any("§2.7" in row.clause for row in policy.targets)
+        return policy.with_readings(
+            resolution_from=self.resolution_from,
+            units=self.units if section_2_7 else "business",
+            scope=self.scope if gtr else "blocking_or_major",
+            holidays_in_psg=self.holidays_in_psg if gtr or section_2_7 else "excluded",
+        )
+
+
+@attrs.frozen(kw_only=True)
 class Contract:
     """Every figure of one contract (see the module docstring)."""
 
@@ -197,16 +242,28 @@ class Contract:
     quotas: Quotas = attrs.field(validator=_is(Quotas))
     unit_prices: UnitPriceList = attrs.field(validator=_is(UnitPriceList))
     printed: PrintedFigures | None = attrs.field(default=None)
+    sla_readings: SlaReadings = attrs.field(factory=SlaReadings, validator=_is(SlaReadings))
 
     @property
     def sla(self) -> SlaPolicy:
-        """The default SLA policy."""
-        return self.policies[self.default_policy]
+        """The default SLA policy, read with the contract's SLA readings."""
+        return self.policy(self.default_policy)
 
     @property
     def hosting_gtr(self) -> SlaPolicy | None:
-        """The hosting GTR policy (§2.5.2), if the contract has one."""
-        return None if self.gtr_policy is None else self.policies[self.gtr_policy]
+        """The hosting GTR policy (§2.5.2), if the contract has one, read with its readings."""
+        return None if self.gtr_policy is None else self.policy(self.gtr_policy)
+
+    def policy(self, name: str) -> SlaPolicy:
+        """The SLA policy ``name`` read with the contract's SLA readings (:class:`SlaReadings`);
+        ``policies[name]`` is the policy as the file writes it.
+
+        >>> import attrs
+        >>> wide = attrs.evolve(COMELUS_2024, sla_readings=SlaReadings(scope="any_unavailability"))
+        >>> len(COMELUS_2024.policies["gtr_hebergement"]), len(wide.policy("gtr_hebergement"))
+        (4, 8)
+        """
+        return self.sla_readings.apply(self.policies[name], gtr=name == self.gtr_policy)
 
     @classmethod
     def from_toml(
@@ -764,6 +821,20 @@ def _availability(
     )
 
 
+def _sla_readings(read: _Reader, readings: cf.ReadingsSection) -> SlaReadings:
+    return SlaReadings(
+        resolution_from=read.choice(
+            "readings.resolution_from", readings.resolution_from, ResolutionFrom
+        )
+        or "report",
+        units=read.choice("readings.sla_units", readings.sla_units, Units27) or "business",
+        scope=read.choice("readings.gtr_scope", readings.gtr_scope, GtrScope)
+        or "blocking_or_major",
+        holidays_in_psg=read.choice("readings.sla_holidays", readings.sla_holidays, HolidaysInPsg)
+        or "excluded",
+    )
+
+
 def _retention(
     read: _Reader, rows: Mapping[str, cf.RetentionEntry], readings: cf.ReadingsSection
 ) -> RetentionTable | None:
@@ -1101,6 +1172,7 @@ def _build(
             None if prices is None else prices.vat_rate_percent,
         ),
         "printed": _printed(read, model.printed),
+        "sla_readings": _sla_readings(read, readings),
     }
     if problems:
         return None
@@ -1361,4 +1433,8 @@ def _readings_section(contract: Contract) -> cf.ReadingsSection:
         backups_on_holidays="run" if backups.skip_holidays is None else "skip",
         simultaneous_backups=backups.simultaneous,
         quota_multiples=contract.quotas.multiples,
+        sla_units=contract.sla_readings.units,
+        resolution_from=contract.sla_readings.resolution_from,
+        gtr_scope=contract.sla_readings.scope,
+        sla_holidays=contract.sla_readings.holidays_in_psg,
     )

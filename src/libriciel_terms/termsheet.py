@@ -443,7 +443,7 @@ def _sla(contract: Contract) -> Iterator[SheetSection]:
             key=f"sla_{number}",
             title=(f"Délais — {name}", f"Délais — {name}"),
             clause="§2.7, §4.3 (C1)",
-            report=contract.policies[name],
+            report=contract.policy(name),
         )
     gtr = contract.hosting_gtr
     if gtr is not None:
@@ -451,7 +451,7 @@ def _sla(contract: Contract) -> Iterator[SheetSection]:
             key="gtr", title=("GTR hébergement", "Hosting GTR"), clause="§2.5.2, §2.8", report=gtr
         )
     if others:
-        comparison = compare_policies(contract.sla, contract.policies[others[0]])
+        comparison = compare_policies(contract.sla, contract.policy(others[0]))
         yield SheetSection(
             key="sla_comparison",
             title=("Écarts entre politiques", "Differences between policies"),
