@@ -381,3 +381,10 @@ def test_one_figure_changes_what_depends_on_it_and_nothing_else(
     before = _sections(COMELUS_2024)
     after = _sections(Contract.from_toml(_edit(old, new)))
     assert {key for key in before if before[key] != after[key]} == changed
+
+
+def test_schedule_presets_are_the_bundled_contract_schedules() -> None:
+    """The presets read only the file's [schedules] (no contract layer), through the same code."""
+    assert BusinessHours.comelus() == COMELUS_2024.schedules["interventions"]
+    assert BusinessHours.customer_portal() == COMELUS_2024.schedules["portail_client"]
+    assert BusinessHours.production_customer_space() == COMELUS_2024.schedules["espace_client"]

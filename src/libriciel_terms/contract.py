@@ -45,7 +45,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 import attrs
 
 from libriciel_terms import _contract_file as cf
-from libriciel_terms import _validate
+from libriciel_terms import _schedules, _validate
 from libriciel_terms._reference import OnConflict
 from libriciel_terms._report import Column, Report
 from libriciel_terms._text import Lang, pick, plain
@@ -56,8 +56,8 @@ from libriciel_terms.consistency import PrintedFigures
 from libriciel_terms.delays import Delay
 from libriciel_terms.downtime import AvailabilityCommitment
 from libriciel_terms.errors import ContractFileError, TermsError, UnknownKeyError
-from libriciel_terms.holidays import ALSACE_MOSELLE, FRANCE, ExplicitHolidays, HolidayCalendar
-from libriciel_terms.hours import BusinessHours, Window
+from libriciel_terms.holidays import HolidayCalendar
+from libriciel_terms.hours import BusinessHours
 from libriciel_terms.quotas import Quotas
 from libriciel_terms.rates import ECB_MRO, RateTable
 from libriciel_terms.retention import RetentionRule, RetentionTable
@@ -360,21 +360,9 @@ class Contract:
 # -- the words of the file -----------------------------------------------------------------------
 
 
-def _words(*pairs: tuple[str, Any]) -> dict[str, Any]:
-    """A table of accepted words → value; the first word of each value is how it is written."""
-    return {plain(word): value for word, value in pairs}
-
-
-_DAYS = _words(
-    *zip(("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"), range(7), strict=True),
-    *zip(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"), range(7), strict=True),
-)  # fmt: skip
-_HOLIDAYS = _words(
-    ("france", FRANCE),
-    ("alsace_moselle", ALSACE_MOSELLE),
-    ("none", ExplicitHolidays.of(())),
-    ("aucun", ExplicitHolidays.of(())),
-)
+_words = _schedules.words
+_DAYS = _schedules.DAYS
+_HOLIDAYS = _schedules.HOLIDAYS
 _PRIORITIES = _words(
     ("bloquant", Priority.BLOQUANT),
     ("majeur", Priority.MAJEUR),
@@ -670,61 +658,16 @@ def _revision(
 def _schedule(
     read: _Reader, path: str, name: str, section: cf.ScheduleSection
 ) -> BusinessHours | None:
-    days = _days(read, f"{path}.days", section.days)
-    holidays = read.word(f"{path}.holidays", section.holidays, _HOLIDAYS)
-    windows = []
-    for i, text in enumerate(section.hours):
-        opens, sep, closes = text.partition("-")
-        if not sep:
-            read.problems.add(
-                f"{path}.hours[{i}]", text, 'a window "HH:MM-HH:MM"', 'e.g. "09:00-12:00"'
-            )
-            continue
-        pair = (opens.strip(), closes.strip())
-        try:
-            Window.of(*pair)
-        except TermsError as exc:
-            read.problems.add(
-                f"{path}.hours[{i}]", text, "a window that opens before it closes", str(exc)
-            )
-            continue
-        windows.append(pair)
-    if days is None or holidays is None or len(windows) != len(section.hours):
-        return None
-    try:
-        return BusinessHours.weekly(
-            dict.fromkeys(days, windows),
-            holidays=holidays,
-            zone=section.zone,
-            name=section.name if section.name is not None else name,
-        )
-    except TermsError as exc:
-        read.problems.add(
-            f"{path}.hours", section.hours, "windows in order, not overlapping", str(exc)
-        )
-        return None
-
-
-def _days(read: _Reader, path: str, value: Any) -> list[int] | None:
-    if isinstance(value, str) and "-" in value:
-        first, last = (read.word(path, part, _DAYS) for part in value.split("-", 1))
-        if first is None or last is None:
-            return None
-        if last < first:
-            read.problems.add(
-                path, value, "a range from the first to the last day", 'e.g. "lundi-vendredi"'
-            )
-            return None
-        return list(range(first, last + 1))
-    if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
-        names: list[str] = value
-    elif isinstance(value, str):
-        names = [value]
-    else:
-        read.problems.add(path, value, 'a range ("lundi-vendredi") or a list (["samedi"])')
-        return None
-    found = [read.word(f"{path}[{i}]", name, _DAYS) for i, name in enumerate(names)]
-    return None if any(d is None for d in found) else sorted({d for d in found if d is not None})
+    return _schedules.schedule(
+        read.problems,
+        path,
+        name,
+        name=section.name,
+        zone=section.zone,
+        holidays=section.holidays,
+        days=section.days,
+        hours=section.hours,
+    )
 
 
 def _policy(
@@ -893,7 +836,11 @@ def _backups(
                     "the key of a row of [retention]",
                     f"known: {', '.join(retention)}",
                 )
-        weekdays = () if entry.days is None else _days(read, f"{at}.days", entry.days)
+        weekdays = (
+            ()
+            if entry.days is None
+            else _schedules.day_list(read.problems, f"{at}.days", entry.days)
+        )
         jobs.append(
             read.build(
                 at,

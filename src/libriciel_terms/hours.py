@@ -276,10 +276,10 @@ def _weekly_windows(
 
 
 def _bundled_schedule(name: str) -> BusinessHours:
-    """A schedule of the bundled ComElus 2024 contract (imported when first asked for)."""
-    from libriciel_terms.comelus import COMELUS_2024
+    """A schedule of the bundled ComElus 2024 contract file, read without the contract layer."""
+    from libriciel_terms import _schedules
 
-    return COMELUS_2024.schedules[name]
+    return _schedules.bundled("comelus-2024")[name]
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)
