@@ -713,7 +713,7 @@ class TicketReports(Report, Sequence[TicketReport]):
     :meth:`to_records`), and equals the one :func:`evaluate` gives.
     """
 
-    given: tuple[TicketReport, ...] = attrs.field(default=(), alias="reports")
+    _given: tuple[TicketReport, ...] = attrs.field(default=(), alias="reports", repr=False)
     policy: str = ""
     at: dt.datetime | None = None
     _lazy: _Lazy | None = attrs.field(default=None, repr=False)
@@ -723,7 +723,7 @@ class TicketReports(Report, Sequence[TicketReport]):
     @property
     def reports(self) -> tuple[TicketReport, ...]:
         """Every ticket's report, in the order of the tickets."""
-        return self.given if self._lazy is None else self._lazy.all()
+        return self._given if self._lazy is None else self._lazy.all()
 
     @overload
     def __getitem__(self, index: int) -> TicketReport: ...
@@ -736,11 +736,11 @@ class TicketReports(Report, Sequence[TicketReport]):
 
     def __iter__(self) -> Iterator[TicketReport]:
         if self._lazy is None:
-            return iter(self.given)
+            return iter(self._given)
         return map(self._lazy.get, range(len(self)))
 
     def __len__(self) -> int:
-        return len(self.given) if self._lazy is None else len(self._lazy.items)
+        return len(self._given) if self._lazy is None else len(self._lazy.items)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, TicketReports):
