@@ -154,6 +154,16 @@ def durations(name: str, value: Any, size: int) -> Any:
     return amounts.astype(np.int64)
 
 
+def keys_to_utc(keys: Any) -> Any:
+    """Keys as a numpy ``datetime64[us]`` array of UTC instants."""
+    return (keys - _UNIX).astype("datetime64[us]")
+
+
+def utc_to_keys(micros: Any) -> Any:
+    """Keys from µs since 1970-01-01 UTC (``datetime64[us]`` as int64)."""
+    return micros + _UNIX
+
+
 def give_back_instants(keys: Any, kind: _Kind, schedule: BusinessHours) -> Any:
     np = numpy()
     if kind.name == "numpy":

@@ -396,6 +396,13 @@ class BusinessHours:
         opening = f"{sep} ".join(parts) or "jamais ouvert"
         return f"{opening}{sep} jours fériés{NBSP}: {holidays}{sep} fuseau{NBSP}: {self.zone.key}"
 
+    def _repr_html_(self) -> str:
+        """Jupyter's view: the schedule's name and its line (:meth:`to_text`), in French."""
+        import html
+
+        name, line = html.escape(self.name), html.escape(self.to_text())
+        return f"<p><strong>{name}</strong>{NBSP}: {line}</p>"
+
     def describe(self) -> str:
         """The schedule in one line, in English (:meth:`to_text` with ``lang="en"``)."""
         return self.to_text(lang="en")
