@@ -420,6 +420,6 @@ def test_presets_are_named_and_described() -> None:
 def test_jupyter_shows_the_schedule_in_french() -> None:
     html = BusinessHours.comelus()._repr_html_()
     assert html == (
-        "<p><strong>ComElus PSG (§4.1)</strong>\u00a0: lun.–ven. 09:00–12:00, 14:00–18:00\u00a0; "
+        "<p><strong>PSG ComElus (§4.1)</strong>\u00a0: lun.–ven. 09:00–12:00, 14:00–18:00\u00a0; "
         "jours fériés\u00a0: France métropolitaine\u00a0; fuseau\u00a0: Europe/Paris</p>"
     )
