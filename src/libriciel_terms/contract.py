@@ -1074,7 +1074,6 @@ def _build(
     model: cf.ContractFile, problems: cf.Problems, files: Mapping[str, str]
 ) -> Contract | None:
     read = _Reader(problems)
-    template = _template()
     readings = model.readings or cf.ReadingsSection()
     schedules = {
         name: _schedule(read, f"schedules.{name}", name, section)
@@ -1089,13 +1088,45 @@ def _build(
     default = _one(read, "default", model.sla, required=True)
     gtr = _one(read, "gtr", model.sla, required=False)
     default_schedule = model.sla[default].schedule if default else None
+    parts = _clauses(read, model, readings, schedules, default_schedule, files)
+    if problems:
+        return None
+    info = model.contract
+    return read.build(
+        "contract",
+        Contract,
+        name=info.name,
+        product=info.product,
+        buyer=info.buyer,
+        titulaire=info.titulaire,
+        signed_on=info.signed_on,
+        example=info.example,
+        references=tuple(Reference(label=r.label, text=r.text) for r in info.references),
+        schedules=NamedTable("schedule", tuple(schedules.items())),
+        policies=NamedTable("policy", tuple(policies.items())),
+        default_policy=default,
+        gtr_policy=gtr if gtr else None,
+        **parts,
+    )
+
+
+def _clauses(
+    read: _Reader,
+    model: cf.ContractFile,
+    readings: cf.ReadingsSection,
+    schedules: Mapping[str, BusinessHours | None],
+    default_schedule: str | None,
+    files: Mapping[str, str],
+) -> dict[str, Any]:
+    """Every clause object of the file, or ``None`` where a problem was found."""
+    template = _template()
     syntec, ecb = _reference_values(read, model.reference, files)
     prices = _prices(read, model.prices)
     retention = _retention(
         read, model.retention if model.retention is not None else template.retention, readings
     )
     holidays = schedules.get(default_schedule or "")
-    parts: dict[str, Any] = {
+    return {
         "term": _term(read, model.term, readings),
         "prices": prices,
         "billing": _billing(read, model.billing, readings),
@@ -1121,25 +1152,6 @@ def _build(
         "printed": _printed(read, model.printed),
         "sla_readings": _sla_readings(read, readings),
     }
-    if problems:
-        return None
-    info = model.contract
-    return read.build(
-        "contract",
-        Contract,
-        name=info.name,
-        product=info.product,
-        buyer=info.buyer,
-        titulaire=info.titulaire,
-        signed_on=info.signed_on,
-        example=info.example,
-        references=tuple(Reference(label=r.label, text=r.text) for r in info.references),
-        schedules=NamedTable("schedule", tuple(schedules.items())),
-        policies=NamedTable("policy", tuple(policies.items())),
-        default_policy=default,
-        gtr_policy=gtr if gtr else None,
-        **parts,
-    )
 
 
 @functools.cache
@@ -1175,30 +1187,7 @@ def _model(contract: Contract) -> cf.ContractFile:
             renewals=contract.term.renewals,
             notice=cf.DelayText(_months_text(contract.term.notice_months)),
         ),
-        prices=cf.PricesSection(
-            vat_percent=_dec(contract.prices.vat_rate_percent),
-            lines=tuple(
-                cf.PriceLineEntry(label=line.label, annual_ht=_dec(line.annual_ht))
-                for line in contract.prices.lines
-            ),
-        ),
-        billing=cf.BillingSection(
-            frequency=_word_of(_FREQUENCIES, contract.billing.frequency),
-            timing=_word_of(_TIMINGS, contract.billing.timing),
-        ),
-        payment=cf.PaymentSection(
-            delay=cf.DelayText(
-                str(contract.payment.delay or Delay.days(contract.payment.delay_days))
-            ),
-            regime=_word_of(_REGIMES, contract.payment.regime),
-            indemnity=_dec(contract.payment.indemnity),
-        ),
-        revision=cf.RevisionSection(
-            index="syntec",
-            fixed_part=_dec(contract.revision.fixed_part),
-            rounding=_word_of(_ROUNDINGS, contract.revision.rounding),
-            imposed_by_buyer=contract.revision.imposed_by_buyer,
-        ),
+        **_money_sections(contract),
         schedules={name: _schedule_section(hours) for name, hours in contract.schedules.items()},
         sla={
             name: _policy_section(contract, name, policy)
@@ -1217,6 +1206,36 @@ def _model(contract: Contract) -> cf.ContractFile:
         reference=_reference_section(contract),
         readings=_readings_section(contract),
     )
+
+
+def _money_sections(contract: Contract) -> dict[str, Any]:
+    """The file's [prices], [billing], [payment] and [revision]."""
+    return {
+        "prices": cf.PricesSection(
+            vat_percent=_dec(contract.prices.vat_rate_percent),
+            lines=tuple(
+                cf.PriceLineEntry(label=line.label, annual_ht=_dec(line.annual_ht))
+                for line in contract.prices.lines
+            ),
+        ),
+        "billing": cf.BillingSection(
+            frequency=_word_of(_FREQUENCIES, contract.billing.frequency),
+            timing=_word_of(_TIMINGS, contract.billing.timing),
+        ),
+        "payment": cf.PaymentSection(
+            delay=cf.DelayText(
+                str(contract.payment.delay or Delay.days(contract.payment.delay_days))
+            ),
+            regime=_word_of(_REGIMES, contract.payment.regime),
+            indemnity=_dec(contract.payment.indemnity),
+        ),
+        "revision": cf.RevisionSection(
+            index="syntec",
+            fixed_part=_dec(contract.revision.fixed_part),
+            rounding=_word_of(_ROUNDINGS, contract.revision.rounding),
+            imposed_by_buyer=contract.revision.imposed_by_buyer,
+        ),
+    }
 
 
 def _dec(value: Decimal) -> cf.DecimalText:
