@@ -128,7 +128,12 @@ class SheetSection:
     def to_text(self, *, lang: Lang = "fr") -> str:
         """The section for people: its title and clauses, then the report."""
         lang = _text.check_lang(lang)
-        return f"{pick(*self.title, lang)} ({self.clause})\n{self.report.to_text(lang=lang)}\n"
+        title = pick(*self.title, lang)
+        body = self.report.to_text(lang=lang)
+        first, _newline, rest = body.partition("\n")
+        if first == title:  # a table titled like its section: say it once
+            body = rest
+        return f"{title} ({self.clause})\n{body}\n"
 
     def to_html(self, *, lang: Lang = "fr") -> str:
         """The section as an HTML fragment."""
