@@ -59,7 +59,8 @@ bench: $(STAMP_BENCH)
 mutation: $(STAMP_MUTATION)
 	$(PY) scripts/mutation.py $(MODULES)
 
-# Regenerate the bundled data modules from ../shared/reference (a developer's step, not CI's).
+# Regenerate the bundled data modules from the CSV files in src/libriciel_terms/data and the
+# contract-file key reference page (a developer's step, not CI's).
 data: $(STAMP_BASE)
 	$(PY) scripts/generate_syntec.py
 	$(PY) scripts/generate_rates.py

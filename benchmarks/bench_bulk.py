@@ -9,8 +9,13 @@ in this run, on this machine; nothing is asserted (targets are printed beside th
   break, the same French holidays; minute resolution only, so it is a speed comparison);
 - ``add_working_days_many`` against numpy ``busday_offset`` with a prebuilt ``busdaycalendar``;
 - memory still held after 1,000 distinct schedules are built, used once and dropped;
+- ``python -c "import libriciel_terms"`` against ``python -c "import attrs, dateutil"`` (and a
+  bare interpreter), each in fresh processes;
 - the first ``add`` in a fresh process, after the import;
-- scalar ``add`` / ``elapsed`` beside the figures before this work (2.6 µs and 1.9 µs);
+- the availability report over 20,000 outages: the array path against the scalar path;
+- scalar ``add`` / ``elapsed`` / ``due()`` now against the tree before issue 15 (commit
+  :data:`BEFORE`, extracted with ``git archive`` and timed by the same script in the same run);
+  without git, beside the figures measured then (2.6 µs and 1.9 µs);
 - the slowest extreme inputs (a span of 10,000 years, a calendar closed for good).
 """
 
@@ -18,11 +23,15 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import numpy as np
@@ -32,7 +41,11 @@ from libriciel_terms import FRANCE, BusinessHours, ExplicitHolidays, TermsError
 
 PARIS = ZoneInfo("Europe/Paris")
 N = 100_000
-PREVIOUS = {"add +4 h": 2.6, "elapsed (17 days)": 1.9}  # µs/op before issue 15, same benchmark
+PREVIOUS = {
+    "add +4 h": 2.6,
+    "elapsed (17 days)": 1.9,
+    "due() (table 4.3)": None,
+}  # µs/op before issue 15, same benchmark
 
 
 def _best(fn: Callable[[], object], repeat: int = 3) -> float:
@@ -185,38 +198,154 @@ def first_call() -> None:
     code = (
         "import time, datetime as dt\n"
         "from libriciel_terms import BusinessHours\n"
+        "at, four = dt.datetime(2025, 3, 3, 10, tzinfo=dt.UTC), dt.timedelta(hours=4)\n"
         "t = time.perf_counter()\n"
-        "BusinessHours.comelus().add(dt.datetime(2025, 3, 3, 10, tzinfo=dt.UTC), dt.timedelta(hours=4))\n"
-        "print((time.perf_counter() - t) * 1000)\n"
+        "own = BusinessHours.weekly({d: [('09:00', '12:00'), ('14:00', '18:00')] for d in range(5)})\n"
+        "own.add(at, four)\n"
+        "t1 = time.perf_counter()\n"
+        "preset = BusinessHours.comelus()\n"
+        "t2 = time.perf_counter()\n"
+        "preset.add(at + dt.timedelta(days=400), four)\n"
+        "t3 = time.perf_counter()\n"
+        "print((t1 - t) * 1000, (t2 - t1) * 1000, (t3 - t2) * 1000)\n"
     )
     runs = [
-        float(
-            subprocess.run(
+        [
+            float(x)
+            for x in subprocess.run(
                 [sys.executable, "-c", code], capture_output=True, text=True, check=True
-            ).stdout
-        )
+            ).stdout.split()
+        ]
         for _ in range(3)
     ]
-    print(f"first add in a fresh process, after the import: {min(runs):.1f} ms (target ≤ 20 ms)")
+    own, preset, add = (min(r[i] for r in runs) for i in range(3))
+    print(
+        f"first add in a fresh process, after the import: {own:.1f} ms on a schedule of one's own "
+        f"(BusinessHours.weekly; target ≤ 20 ms); BusinessHours.comelus() the first time: "
+        f"{preset:.1f} ms (it reads the bundled contract file), then its first add "
+        f"{add:.1f} ms"
+    )
+
+
+#: The last commit before issue 15 (the compact index, the array operations, the lazy import).
+BEFORE = "c211206^"
+_SCALAR = """
+import datetime as dt, random, sys, time
+from zoneinfo import ZoneInfo
+from libriciel_terms import BusinessHours
+from libriciel_terms.sla import Priority, SlaPolicy, Target
+paris = ZoneInfo("Europe/Paris")
+rng = random.Random(2024)
+origin = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
+starts = [(origin + dt.timedelta(minutes=rng.randrange(3 * 365 * 24 * 60))).astimezone(paris)
+          for _ in range(10_000)]
+ends = [s + dt.timedelta(days=17, minutes=13) for s in starts]
+keys = [(Priority(rng.randrange(4)), Target.TAKE_CHARGE if rng.random() < 0.5 else Target.RESOLUTION)
+        for _ in starts]
+hours, policy = BusinessHours.comelus(), SlaPolicy.comelus()
+hours.add(starts[0], dt.timedelta(hours=10_000))
+def best(fn):
+    b = float("inf")
+    for _ in range(5):
+        t = time.perf_counter(); fn(); b = min(b, time.perf_counter() - t)
+    return b / len(starts) * 1e6
+four = dt.timedelta(hours=4)
+print(best(lambda: [hours.add(s, four) for s in starts]),
+      best(lambda: [hours.elapsed(s, e) for s, e in zip(starts, ends)]),
+      best(lambda: [policy.due(p, t, s) for (p, t), s in zip(keys, starts)]))
+"""
+
+
+def _before_tree() -> Path | None:
+    """The source tree of :data:`BEFORE`, extracted into a temporary folder (None without git)."""
+    root = Path(__file__).resolve().parent.parent
+    target = Path(tempfile.mkdtemp(prefix="libriciel-terms-before-"))
+    try:
+        archive = subprocess.run(
+            ["git", "-C", str(root), "archive", BEFORE, "src"], capture_output=True, check=True
+        )
+        subprocess.run(["tar", "-x", "-C", str(target)], input=archive.stdout, check=True)
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return target / "src"
+
+
+def _scalar_run(src: Path) -> list[float]:
+    env = {**os.environ, "PYTHONPATH": str(src)}
+    out = subprocess.run(
+        [sys.executable, "-c", _SCALAR], capture_output=True, text=True, check=True, env=env
+    )
+    return [float(x) for x in out.stdout.split()]
 
 
 def scalar() -> None:
-    hours = BusinessHours.comelus()
-    starts = list(_instants(10_000).to_pydatetime())
-    ends = [s + dt.timedelta(days=17, minutes=13) for s in starts]
-    hours.add(starts[0], dt.timedelta(hours=10_000))
-    now = {
-        "add +4 h": _best(lambda: [hours.add(s, dt.timedelta(hours=4)) for s in starts], 5),
-        "elapsed (17 days)": _best(
-            lambda: [hours.elapsed(s, e) for s, e in zip(starts, ends, strict=True)], 5
-        ),
-    }
-    for label, seconds in now.items():
-        per = seconds / len(starts) * 1e6
-        print(
-            f"scalar {label:<18} {per:6.2f} µs/op (before: {PREVIOUS[label]} µs/op, "
-            f"same benchmark on the machine of the time)"
-        )
+    labels = ("add +4 h", "elapsed (17 days)", "due() (table 4.3)")
+    now_src = Path(__file__).resolve().parent.parent / "src"
+    before_src = _before_tree()
+    now = [min(v) for v in zip(*(_scalar_run(now_src) for _ in range(2)), strict=True)]
+    if before_src is None:
+        for label, per in zip(labels, now, strict=True):
+            old = PREVIOUS.get(label)
+            print(f"scalar {label:<18} {per:6.2f} µs/op (before issue 15: {old} µs/op, then)")
+        return
+    before = [float("inf")] * 3
+    for _ in range(2):  # alternate, so that both trees see the same machine load
+        before = [min(a, b) for a, b in zip(before, _scalar_run(before_src), strict=True)]
+        now = [min(a, b) for a, b in zip(now, _scalar_run(now_src), strict=True)]
+    shutil.rmtree(before_src.parent, ignore_errors=True)
+    print(f"scalar, 10,000 calls each, µs/op: now against {BEFORE} (the same script, this run)")
+    for label, a, b in zip(labels, now, before, strict=True):
+        print(f"  {label:<20}{a:8.2f}{b:8.2f}   now/before = {a / b:.2f} (target ≤ 1)")
+
+
+def import_time() -> None:
+    def run(code: str, runs: int = 7) -> float:
+        best = float("inf")
+        for _ in range(runs):
+            start = time.perf_counter()
+            subprocess.run([sys.executable, "-c", code], check=True)
+            best = min(best, time.perf_counter() - start)
+        return best * 1000
+
+    bare = run("pass")
+    base = run("import attrs, dateutil")
+    ours = run("import libriciel_terms")
+    hours = run("from libriciel_terms import BusinessHours")
+    print(
+        f"fresh processes, ms: bare {bare:.1f}; import attrs, dateutil {base:.1f}; "
+        f"import libriciel_terms {ours:.1f} ({ours / base:.2f}×, target ≤ 3×); "
+        f"from libriciel_terms import BusinessHours {hours:.1f} ({hours / base:.2f}×)"
+    )
+
+
+def availability_many() -> None:
+    from libriciel_terms import downtime
+
+    rng = np.random.default_rng(15)
+    n = 20_000
+    origin = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
+    minutes = rng.integers(0, 5 * 365 * 24 * 60, n).tolist()  # five years of monitoring
+    lengths = rng.integers(1, 10, n).tolist()  # short outages, rarely overlapping
+    outages = [
+        (origin + dt.timedelta(minutes=m), origin + dt.timedelta(minutes=m + d))
+        for m, d in zip(minutes, lengths, strict=True)
+    ]
+    period = (origin, dt.datetime(2029, 1, 1, tzinfo=dt.UTC))
+    commitment = downtime.AvailabilityCommitment.comelus()
+    bulk = _best(lambda: commitment.report(*period, outages))
+    saved = downtime.BULK_FROM
+    downtime.BULK_FROM = n + 1
+    try:
+        scalar_time = _best(lambda: commitment.report(*period, outages))
+        same = commitment.report(*period, outages)
+    finally:
+        downtime.BULK_FROM = saved
+    merged = len(commitment.report(*period, outages).counted)
+    print(
+        f"availability report over {n:,} outages ({merged:,} once merged): {bulk * 1000:.1f} ms (arrays) against "
+        f"{scalar_time * 1000:.1f} ms (scalar path), {scalar_time / bulk:.1f}×; same report: "
+        f"{same == commitment.report(*period, outages)}"
+    )
 
 
 def extremes() -> None:
@@ -263,7 +392,9 @@ def main() -> None:
     bulk()
     working_days()
     memory()
+    import_time()
     first_call()
+    availability_many()
     scalar()
     extremes()
 

@@ -214,7 +214,7 @@ class _LinkNames(SphinxTransform):
             if _inside(node, (nodes.reference, addnodes.pending_xref, nodes.title)):
                 continue
             target = _checked(reference_target(node.astext()))
-            if target is None:
+            if target is None or (self.env.docname in _HISTORY and not _resolvable(target)):
                 continue
             xref = addnodes.pending_xref(
                 "",
@@ -272,6 +272,18 @@ def _members(env: BuildEnvironment) -> dict[str, list[tuple[str, str]]]:
         if ours and entry.objtype in _MEMBER_TYPES:
             found.setdefault(name.rsplit(".", 1)[1], []).append((entry.docname, entry.node_id))
     return found
+
+
+#: Pages that name what existed once (the changelog): a name there links if it still exists.
+_HISTORY = {"changelog"}
+
+
+def _resolvable(target: str) -> bool:
+    return (
+        not target.startswith("libriciel_terms.")
+        or target == "libriciel_terms"
+        or (_exists(target) or (target.count(".") == 1 and target.split(".")[1] in _EXPORTS))
+    )
 
 
 def _checked(target: str | None) -> str | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+import importlib
 import inspect
 from collections.abc import Callable
 from decimal import Decimal
@@ -68,8 +69,12 @@ API_NAMES = [
 
 @pytest.mark.parametrize("name", API_NAMES)
 def test_api_names_are_exported(name: str) -> None:
+    """Each pinned name is in ``__all__`` and is the object its own module defines."""
     assert name in lt.__all__
-    assert getattr(lt, name) is not None
+    value = getattr(lt, name)
+    home = importlib.import_module(f"libriciel_terms.{lt._MODULE_OF[name]}")
+    assert getattr(home, name) is value
+    assert name in home.__all__
 
 
 def test_all_is_importable_and_unique() -> None:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
+import attrs
 import numpy as np
 import pandas as pd
 import pytest
@@ -21,6 +23,7 @@ from libriciel_terms import (
     OutOfRangeError,
     WrongTypeError,
 )
+from libriciel_terms.downtime import AvailabilityCommitment, MeasuredTime, PlannedInPsg
 from tests.strategies import aware_datetimes
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -186,3 +189,72 @@ def test_without_numpy_the_call_names_the_extra(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setitem(sys.modules, "numpy", None)
     with pytest.raises(OptionalDependencyError, match=r"pip install 'libriciel-terms\[fast\]'"):
         HOURS.add_many([dt.datetime(2024, 1, 2, tzinfo=dt.UTC)], dt.timedelta(hours=1))
+
+
+# -- the availability report over many outages (issue 15: a bulk path where it pays off) -------
+
+
+@given(
+    SCHEDULES,
+    st.lists(st.tuples(INSTANTS, st.integers(0, 60 * 24 * 3)), min_size=1, max_size=40),
+    st.lists(st.tuples(INSTANTS, st.integers(0, 60 * 12)), max_size=10),
+    st.sampled_from(["psg", "all_hours"]),
+    st.sampled_from(["excluded", "counted"]),
+)
+def test_availability_over_arrays_equals_the_scalar_path(
+    schedule: BusinessHours,
+    outages: list[tuple[dt.datetime, int]],
+    planned: list[tuple[dt.datetime, int]],
+    measured: MeasuredTime,
+    in_psg: PlannedInPsg,
+) -> None:
+    from libriciel_terms import downtime
+
+    commitment = attrs.evolve(AvailabilityCommitment.comelus(), hours=schedule)
+    period = (dt.datetime(2019, 12, 1, tzinfo=dt.UTC), dt.datetime(2031, 2, 1, tzinfo=dt.UTC))
+
+    def pairs(items: list[tuple[dt.datetime, int]]) -> list[tuple[dt.datetime, dt.datetime]]:
+        return [(s, s + dt.timedelta(minutes=m, microseconds=3)) for s, m in items]
+
+    def report() -> downtime.AvailabilityReport:
+        return commitment.report(
+            *period,
+            pairs(outages),
+            planned=pairs(planned),
+            measured_time=measured,
+            planned_in_psg=in_psg,
+        )
+
+    scalar = report()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(downtime, "BULK_FROM", 0)
+        bulk = report()
+    assert bulk == scalar
+    utc = [(s.astimezone(dt.UTC), e.astimezone(dt.UTC)) for s, e in bulk.counted]
+    assert bulk.downtime == sum(
+        (schedule.elapsed(s, e) if measured == "psg" else e - s for s, e in utc), dt.timedelta()
+    )
+
+
+def test_availability_over_many_outages_takes_the_array_path(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from libriciel_terms import _bulk, downtime
+
+    calls: list[int] = []
+    each = _bulk.elapsed_each
+    monkeypatch.setattr(_bulk, "elapsed_each", lambda s, i: calls.append(len(i)) or each(s, i))
+    start = dt.datetime(2024, 10, 1, tzinfo=PARIS)
+    # 300 outages of 10 minutes, one every working day at 10:00 from October 2024
+    days = [dt.date(2024, 10, 1) + dt.timedelta(k) for k in range(600)]
+    days = [d for d in days if HOURS.is_working_day(d)][:300]
+    outages = [
+        (dt.datetime.combine(d, dt.time(10), PARIS), dt.datetime.combine(d, dt.time(10, 10), PARIS))
+        for d in days
+    ]
+    end = dt.datetime.combine(days[-1], dt.time(23), PARIS)
+    report = downtime.availability_report(start, end, outages)
+    assert calls == [300]  # the downtime; the 0 planned windows stay scalar
+    assert report.downtime == dt.timedelta(minutes=10 * 300)
+    assert report.psg_time == dt.timedelta(hours=7 * 300)
+    assert report.percent == Decimal("97.619")  # 1 - 50/2100, floored

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import os
 import subprocess
 import sys
@@ -174,3 +175,191 @@ def test_data_and_interest_commands(capsys: pytest.CaptureFixture[str]) -> None:
         == EXIT_INVALID
     )
     assert "--amount='405.0.0' is not a decimal number" in capsys.readouterr().err
+
+
+# -- sla -----------------------------------------------------------------------------------------
+
+DATA = Path(__file__).parents[1] / "examples" / "data"
+TICKET_COLUMNS = (
+    "reference=Référence,priority=Priorité,reported_at=Date de création,"
+    "taken_charge_at=Prise en charge,workaround_at=Contournement,resolved_at=Résolution,"
+    "closed_at=Clôture,requalified_at=Requalifié le,requalified_to=Nouvelle priorité"
+)
+STATE_COLUMNS = "reference=Référence,at=Date,state=État"
+
+
+def _sla_args(*extra: str) -> list[str]:
+    return [
+        "sla",
+        str(DATA / "tickets-2024-q4.csv"),
+        "--zone",
+        "Europe/Paris",
+        "--as-of",
+        "2025-01-01",
+        "--columns",
+        TICKET_COLUMNS,
+        "--states",
+        str(DATA / "etats-2024-q4.csv"),
+        "--state-columns",
+        STATE_COLUMNS,
+        *extra,
+    ]
+
+
+def _python_path() -> tuple[object, object]:
+    """The notebook's path: records, tickets, evaluate_many, compliance_summary."""
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    from libriciel_terms.compliance import compliance_summary
+    from libriciel_terms.downtime import AvailabilityCommitment
+    from libriciel_terms.sla import SlaPolicy
+    from libriciel_terms.ticket_records import (
+        intervals_from_records,
+        parse_columns,
+        records_from_csv_text,
+        state_changes_from_records,
+        tickets_from_records,
+    )
+
+    def rows(name: str) -> list[dict[str, str]]:
+        return records_from_csv_text((DATA / name).read_text(encoding="utf-8"))
+
+    states = state_changes_from_records(
+        rows("etats-2024-q4.csv"), columns=parse_columns(STATE_COLUMNS), zone="Europe/Paris"
+    )
+    tickets = tickets_from_records(
+        rows("tickets-2024-q4.csv"),
+        columns=parse_columns(TICKET_COLUMNS),
+        zone="Europe/Paris",
+        history=states,
+    )
+    at = dt.datetime(2025, 1, 1, tzinfo=ZoneInfo("Europe/Paris"))
+    reports = SlaPolicy.comelus().evaluate_many(tickets, at=at)
+    outages = rows("indisponibilites-2024-q4.csv")
+    columns = {"start": "Début", "end": "Fin"}
+    summary = compliance_summary(
+        reports,
+        commitment=AvailabilityCommitment.comelus(),
+        outages=intervals_from_records(
+            [r for r in outages if r["Nature"] == "panne"], columns=columns, zone="Europe/Paris"
+        ),
+        planned=intervals_from_records(
+            [r for r in outages if r["Nature"] != "panne"], columns=columns, zone="Europe/Paris"
+        ),
+    )
+    return summary, reports
+
+
+def _split_outages(tmp_path: Path) -> list[str]:
+    """The example's outage file as two files, the outages and the planned windows."""
+    lines = (DATA / "indisponibilites-2024-q4.csv").read_text(encoding="utf-8").splitlines()
+    down, planned = tmp_path / "pannes.csv", tmp_path / "travaux.csv"
+    down.write_text("\n".join([lines[0], *(x for x in lines[1:] if x.endswith(";panne"))]))
+    planned.write_text("\n".join([lines[0], *(x for x in lines[1:] if not x.endswith(";panne"))]))
+    return ["--outages", str(down), "--planned", str(planned), "--interval-columns",
+            "start=Début,end=Fin"]  # fmt: skip
+
+
+def test_sla_gives_the_numbers_of_the_python_path(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from libriciel_terms.ticket_records import records_to_json_text
+
+    summary, reports = _python_path()
+    assert main(_sla_args("--format", "json", *_split_outages(tmp_path))) == EXIT_OK
+    data = json.loads(capsys.readouterr().out)
+    assert data["summary"] == json.loads(records_to_json_text(summary.to_records()))  # type: ignore[attr-defined]
+    assert data["availability"] == json.loads(
+        records_to_json_text(summary.availability_records())  # type: ignore[attr-defined]
+    )
+    assert data["tickets"] == json.loads(records_to_json_text(reports.to_records()))  # type: ignore[attr-defined]
+    october = next(
+        r
+        for r in data["summary"]
+        if (r["period"], r["priority"], r["target"])
+        == ("2024-10", "Niveau 0 - Bloquant", "take_charge")
+    )
+    assert (october["met"], october["breached"], october["rate_percent"]) == (3, 1, "75.0")
+    assert october["worst_overdue_hours"] == "0.5"
+    assert [m["met"] for m in data["availability"]] == [True, False, True]
+    assert len(data["tickets"]) == 63
+
+
+def test_sla_text_prints_the_summary_then_the_tickets(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    summary, reports = _python_path()
+    assert main(_sla_args(*_split_outages(tmp_path))) == EXIT_OK
+    out = capsys.readouterr().out
+    assert out == f"{summary.to_text()}\n\n{reports.to_text()}\n"  # type: ignore[attr-defined]
+    plain = out.replace("\N{NO-BREAK SPACE}", " ")
+    assert plain.startswith("Respect des délais, « table 4.3 », au mer. 2025-01-01 00:00 : délais")
+    assert "23 h ouvrées" in plain
+    assert "Disponibilité par mois" in plain
+
+
+def test_sla_csv_html_and_one_table(capsys: pytest.CaptureFixture[str]) -> None:
+    summary, reports = _python_path()
+    assert main(_sla_args("--format", "csv")) == EXIT_OK
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("reference,policy,at,reported_at,state,priority,target,status")
+    assert len(lines) == 64
+    assert main(_sla_args("--format", "csv", "--only", "summary")) == EXIT_OK
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("period,period_start,period_end,priority,target,met,breached")
+    assert len(lines) == 1 + len(summary.rows)  # type: ignore[attr-defined]
+    assert main(_sla_args("--format", "html", "--only", "tickets", "--lang", "en")) == EXIT_OK
+    assert capsys.readouterr().out == reports.to_html(lang="en") + "\n"  # type: ignore[attr-defined]
+
+
+def test_sla_with_a_contract_file_and_another_reading(capsys: pytest.CaptureFixture[str]) -> None:
+    from libriciel_terms.files import bundled_path
+
+    args = _sla_args("--format", "json", "--only", "summary", "--missing", "implied")
+    args.insert(1, str(bundled_path("comelus-2024")))
+    assert main(args) == EXIT_OK
+    data = json.loads(capsys.readouterr().out)
+    assert sorted(data) == ["availability", "summary"]
+    assert sum(r["unrecorded"] for r in data["summary"]) == 0
+    assert data["availability"] == []  # no outage file: no availability claimed
+
+
+def test_sla_bad_rows_name_their_row_and_column(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    export = tmp_path / "tickets.csv"
+    export.write_text(
+        "id,priority,reported_at,resolved_at\n"
+        "A,bloquant,2024-10-15T10:00+02:00,2024-10-16T10:00+02:00\n"
+        "B,urgent,2024-10-15T10:00+02:00,\n"
+        "C,mineur,15/10/2024 10:00,\n",
+        encoding="utf-8",
+    )
+    assert main(["sla", str(export), "--columns", "reference=id", "--lang", "en"]) == EXIT_INVALID
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == f"error: {export}: 2 problems"
+    assert err[1].startswith("- row 2, column \"priority\" = 'urgent': expected a priority")
+    assert err[2].startswith("- row 3, column \"reported_at\" = '15/10/2024 10:00': expected an")
+    assert main(["sla", str(export), "--zone", "Mars/Olympus"]) == EXIT_INVALID
+    assert "zone='Mars/Olympus' is not an IANA time zone" in capsys.readouterr().err
+    assert main(["sla", str(tmp_path / "none.csv")]) == EXIT_INVALID
+    assert "expected a readable UTF-8 file" in capsys.readouterr().err
+
+
+def test_sla_as_of_defaults_to_the_latest_instant_recorded(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    export = tmp_path / "tickets.csv"
+    export.write_text(
+        "priority;reported_at;resolved_at\n"
+        "Niveau 3 - Mineur;2024-10-15T10:00+02:00;2024-10-18T09:00+02:00\n",
+        encoding="utf-8",
+    )
+    assert main(["sla", str(export), "--only", "summary"]) == EXIT_OK
+    assert "au ven. 2024-10-18 09:00" in capsys.readouterr().out.replace("\N{NO-BREAK SPACE}", " ")
+    assert main(["sla", str(export), "--as-of", "tomorrow"]) == EXIT_INVALID
+    assert "--as-of 'tomorrow' is not an ISO date or instant" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as caught:
+        main(["sla", "a.toml", "b.toml", str(export)])
+    assert caught.value.code == EXIT_USAGE

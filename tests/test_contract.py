@@ -22,6 +22,7 @@ from libriciel_terms.comelus import COMELUS_2024
 from libriciel_terms.contract import Contract
 from libriciel_terms.errors import ContractFileError, UnknownKeyError
 from libriciel_terms.files import bundled_text, load_contract
+from libriciel_terms.termsheet import term_sheet
 
 COMELUS_TEXT = bundled_text("comelus-2024")
 
@@ -46,15 +47,15 @@ def _edit(old: str, new: str, text: str = COMELUS_TEXT, count: int = 1) -> str:
 def test_schedules_equal_the_former_presets() -> None:
     day = [("09:00", "12:00"), ("14:00", "18:00")]
     assert COMELUS_2024.schedules["interventions"] == BusinessHours.weekly(
-        dict.fromkeys(range(5), day), name="ComElus PSG (§4.1)"
+        dict.fromkeys(range(5), day), name="PSG ComElus (§4.1)"
     )
     assert COMELUS_2024.schedules["portail_client"] == BusinessHours.weekly(
         {d: [("08:00", "24:00")] for d in range(7)},
         holidays=ExplicitHolidays.of(()),
-        name="customer portal (§4.1)",
+        name="portail client (§4.1)",
     )
     assert COMELUS_2024.schedules["espace_client"] == BusinessHours.weekly(
-        {d: [("09:00", "18:00")] for d in range(5)}, name="customer space (§2.5.1)"
+        {d: [("09:00", "18:00")] for d in range(5)}, name="espace client (§2.5.1)"
     )
     assert COMELUS_2024.schedules["interventions"].holidays is FRANCE
 
@@ -340,3 +341,50 @@ def test_the_key_reference_page_is_up_to_date() -> None:
     page = module.PAGE.read_text(encoding="utf-8")
     assert module.render(page) == page, "run scripts/generate_contract_reference.py (make data)"
     assert "| `sla.<name>.targets[].delay` | délai (string) | required |" in page
+
+
+def _sections(contract: Contract) -> dict[str, object]:
+    sheet = term_sheet(contract, as_of=dt.date(2025, 10, 1))
+    return {section.key: (section.to_text(), section.to_data()) for section in sheet}
+
+
+_EDITS = [
+    # (old, new, the term-sheet sections that must change, and no other)
+    (
+        'vat_percent = "20"',
+        'vat_percent = "5.5"',
+        {"prices", "invoices", "unit_prices", "consistency", "upcoming"},
+    ),
+    (
+        'notice = "2 mois"',
+        'notice = "3 mois"',
+        {"periods", "consistency", "upcoming"},
+    ),
+    ('fixed_part = "0.15"', 'fixed_part = "0.125"', {"revision"}),
+    (
+        'target = "prise_en_charge", delay = "4 heures ouvrées", clause = "§4.3"',
+        'target = "prise_en_charge", delay = "6 heures ouvrées", clause = "§4.3"',
+        {"sla", "sla_comparison"},
+    ),
+    (
+        'holidays = "france"',
+        'holidays = "alsace_moselle"',
+        {"hours"},  # the délais are the same; their due instants move (test above)
+    ),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "changed"), _EDITS, ids=lambda v: str(v)[:24])
+def test_one_figure_changes_what_depends_on_it_and_nothing_else(
+    old: str, new: str, changed: set[str]
+) -> None:
+    before = _sections(COMELUS_2024)
+    after = _sections(Contract.from_toml(_edit(old, new)))
+    assert {key for key in before if before[key] != after[key]} == changed
+
+
+def test_schedule_presets_are_the_bundled_contract_schedules() -> None:
+    """The presets read only the file's [schedules] (no contract layer), through the same code."""
+    assert BusinessHours.comelus() == COMELUS_2024.schedules["interventions"]
+    assert BusinessHours.customer_portal() == COMELUS_2024.schedules["portail_client"]
+    assert BusinessHours.production_customer_space() == COMELUS_2024.schedules["espace_client"]

@@ -254,7 +254,7 @@ def test_chain_commercial_relation_end() -> None:
     assert chain["referent_data"].from_date == D(2029, 1, 31)
 
 
-# --------------------------------------------------------------------------- C12: §6.5.9.2
+# --------------------------------------------------------------------------- C23: §6.5.9.2
 
 
 def test_c12_support_data_after_two_years_from_the_contracts_end() -> None:
@@ -275,8 +275,8 @@ def test_c12_support_data_two_years_from_each_record() -> None:
     assert (row.due, row.from_event, row.from_date, row.assumed_start, row.note) == (
         D(2027, 3, 10), "support_record", D(2025, 3, 10), False, "support_from_record",
     )  # fmt: skip
-    assert row.notes() == ("2 ans à compter de chaque enregistrement du support (lecture C12)",)
-    assert row.notes(lang="en") == ("2 years from each support record (reading C12)",)
+    assert row.notes() == ("2 ans à compter de chaque enregistrement du support (lecture C23)",)
+    assert row.notes(lang="en") == ("2 years from each support record (reading C23)",)
     latest = chain_of(D(2028, 8, 31), support_data_from="record")["support_data"]
     assert (latest.due, latest.assumed_start) == (D(2030, 8, 31), True)
     # The record comes first in the chain: due before the contract's own deadlines.

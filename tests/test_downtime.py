@@ -308,7 +308,7 @@ def test_holidays_in_psg_reading() -> None:
         Fraction(145, 147),
     )
     worked = AvailabilityCommitment.comelus(holidays_in_psg="included")
-    assert worked.psg.name == "ComElus PSG (§4.1), jours fériés inclus"
+    assert worked.psg.name == "PSG ComElus (§4.1), jours fériés inclus"
     assert worked.report(*NOVEMBER, outage) == included
 
 
@@ -461,7 +461,7 @@ def test_commitment_and_report_texts() -> None:
     assert COMMITMENT.to_records() == [
         {
             "target_percent": Decimal(98),
-            "hours": "ComElus PSG (§4.1)",
+            "hours": "PSG ComElus (§4.1)",
             "measured_time": "psg",
             "planned_work": "removed_from_both",
             "holidays_in_psg": "excluded",

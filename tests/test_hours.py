@@ -396,12 +396,12 @@ def test_the_edges_of_the_calendars() -> None:
 
 def test_presets_are_named_and_described() -> None:
     space = BusinessHours.production_customer_space()
-    assert space.name == "customer space (§2.5.1)"
+    assert space.name == "espace client (§2.5.1)"
     assert space.describe() == (
         "Mon–Fri 09:00–18:00; holidays: France (metropole); zone: Europe/Paris"
     )
-    assert HOURS.name == "ComElus PSG (§4.1)"
-    assert PORTAL.name == "customer portal (§4.1)"
+    assert HOURS.name == "PSG ComElus (§4.1)"
+    assert PORTAL.name == "portail client (§4.1)"
     assert (
         PORTAL.describe() == "Mon–Sun 08:00–24:00; holidays: 0 explicit dates; zone: Europe/Paris"
     )
@@ -415,3 +415,11 @@ def test_presets_are_named_and_described() -> None:
     assert BusinessHours.weekly({}).describe().startswith("never open;")
     with pytest.raises(InvalidScheduleError, match=r"has days of different lengths"):
         _ = odd.daily_business_time
+
+
+def test_jupyter_shows_the_schedule_in_french() -> None:
+    html = BusinessHours.comelus()._repr_html_()
+    assert html == (
+        "<p><strong>PSG ComElus (§4.1)</strong>\u00a0: lun.–ven. 09:00–12:00, 14:00–18:00\u00a0; "
+        "jours fériés\u00a0: France métropolitaine\u00a0; fuseau\u00a0: Europe/Paris</p>"
+    )

@@ -193,7 +193,7 @@ FRENCH_WORDS = (
     "et", "au", "aux", "avec", "pour", "oui", "non", "prix", "taux", "intérêts?", "dû", "payé",
     "retard", "dépassé", "respecté", "en cours", "gelé", "manquant", "acheteur", "titulaire",
     "lun", "mar", "mer", "jeu", "ven", "sam", "dim", "lundi", "vendredi", "samedi",
-    "révision", "contrat", "fin", "délais", "heures?", "conservée?s?", "restauration",
+    "révision", "contrat", "fin", "heures?", "conservée?s?", "restauration",
     "reconduction", "jusqu'au", "après", "avant", "depuis", "selon", "soit", "à",
 )  # fmt: skip
 

@@ -11,7 +11,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from libriciel_terms.errors import (
@@ -62,17 +62,17 @@ def hostile() -> decimal.Context:
 
 
 def reference_coefficient(base: Decimal, current: Decimal, fixed: Decimal, mode: str) -> Decimal:
-    """Slow, obviously correct: 200 significant digits, then Decimal's own quantize."""
-    context = decimal.Context(prec=200)
-    exact = context.add(
-        fixed, context.multiply(context.subtract(1, fixed), context.divide(current, base))
-    )
-    rounding = {
-        "ceiling": decimal.ROUND_CEILING,
-        "half_up": decimal.ROUND_HALF_UP,
-        "down": decimal.ROUND_DOWN,
-    }[mode]
-    return exact.quantize(Decimal("0.001"), rounding=rounding, context=context)
+    """Slow, obviously correct: the exact rational value, rounded with integers only.
+
+    (A 200-digit ``Decimal`` is not enough: 0.30 + 0.70 × 78.85 / 6.65 is exactly 8.6, but its
+    200-digit quotient rounds to 8.6000…01, whose ceiling is 8.601.)
+    """
+    exact = Fraction(fixed) + (1 - Fraction(fixed)) * Fraction(current) / Fraction(base)
+    thousandths = exact * 1000
+    whole, rest = divmod(thousandths.numerator, thousandths.denominator)
+    if (mode == "ceiling" and rest) or (mode == "half_up" and 2 * rest >= thousandths.denominator):
+        whole += 1
+    return Decimal(whole).scaleb(-3)
 
 
 def ceil_thousandth(value: Fraction) -> Fraction:
@@ -212,6 +212,7 @@ def test_ceiling_is_the_smallest_thousandth_at_or_above(
 
 
 @given(index_values(), index_values(), fixed_parts, roundings)
+@example(Decimal("6.65"), Decimal("78.85"), Decimal("0.30"), "ceiling")  # exactly 8.600
 def test_matches_the_reference(base: Decimal, current: Decimal, fixed: Decimal, mode: str) -> None:
     expected = reference_coefficient(base, current, fixed, mode)
     assert revision_coefficient(base, current, fixed_part=fixed, rounding=mode) == expected  # type: ignore[arg-type]

@@ -167,9 +167,9 @@ def test_policy_text_in_both_languages() -> None:
     french = COMELUS.to_text()
     english = COMELUS.to_text(lang="en")
     assert french.splitlines()[0] == typeset(
-        "Politique SLA « table 4.3 » : 10 objectifs, ComElus PSG (§4.1)"
+        "Politique SLA « table 4.3 » : 10 objectifs, PSG ComElus (§4.1)"
     )
-    assert english.splitlines()[0] == "SLA policy « table 4.3 »: 10 targets, ComElus PSG (§4.1)"
+    assert english.splitlines()[0] == "SLA policy « table 4.3 »: 10 targets, PSG ComElus (§4.1)"
     assert "prise en charge (qualification)" in french
     assert "4 h ouvrées" in french
     assert "3 jours ouvrés" in french
@@ -697,7 +697,7 @@ def test_gtr_scope_reading() -> None:
     """§2.5.2: any unavailability of a hosted component; §2.8: "La GTR ne s'applique que pour
     un incident bloquant ou majeur"."""
     wide = SlaPolicy.hosting_gtr(scope="any_unavailability")
-    assert wide.name == "hosting GTR (2.5.2), scope=any_unavailability"
+    assert wide.name == "GTR hébergement (§2.5.2), scope=any_unavailability"
     reported = p(2024, 10, 16, 11, 0)
     assert GTR.due(MI, TC, reported) is None
     assert wide.due(MI, TC, reported) == p(2024, 10, 16, 15, 0)
@@ -722,7 +722,7 @@ def test_holidays_in_psg_reading() -> None:
     assert GTR.due(B, TC, late) == p(2024, 11, 12, 10, 0)
     assert psg().is_working_day(dt.date(2024, 11, 11)) is False
     assert psg("included").is_working_day(dt.date(2024, 11, 11)) is True
-    assert psg("included").name == "ComElus PSG (§4.1), jours fériés inclus"
+    assert psg("included").name == "PSG ComElus (§4.1), jours fériés inclus"
     with pytest.raises(InvalidArgumentError, match="holidays_in_psg='none' is not one of"):
         psg("none")  # type: ignore[arg-type]
 
@@ -852,7 +852,7 @@ PRESETS = {
         (MI, TC, "4 h ouvrées", "report", False, "", "§2.7"),
         (MI, RES, "30 jours ouvrés", "report", True, "", "§2.7, §5.2.4.1"),
     ],
-    "hosting GTR (2.5.2)": [
+    "GTR hébergement (§2.5.2)": [
         (B, TC, "2 h ouvrées", "report", False, "", "§2.5.2"),
         (
             B,
@@ -901,7 +901,7 @@ def test_calendar_units_of_section_2_7() -> None:
         "30 jours",
     ]
     assert SlaPolicy.hosting_gtr(scope="any_unavailability", holidays_in_psg="included").name == (
-        "hosting GTR (2.5.2), scope=any_unavailability, holidays_in_psg=included"
+        "GTR hébergement (§2.5.2), scope=any_unavailability, holidays_in_psg=included"
     )
     both = SlaPolicy.section_2_7(units="calendar", holidays_in_psg="included")
     assert both.name == "section 2.7, units=calendar, holidays_in_psg=included"
@@ -1002,20 +1002,6 @@ def test_evaluate_through_the_policy() -> None:
             [ticket], at=at, missing="breached", requalification="from_requalification"
         )
     ) == [chosen]
-
-
-def test_transitional_names_resolve_to_their_modules() -> None:
-    import libriciel_terms.sla as sla
-    from libriciel_terms import states, tickets
-
-    assert sla.Ticket is tickets.Ticket
-    assert sla.TicketState is states.TicketState
-    assert sla.automatic_transition is states.automatic_transition
-    assert sla.Status is tickets.Status
-    with pytest.raises(
-        AttributeError, match=r"module 'libriciel_terms\.sla' has no attribute 'Nope'"
-    ):
-        sla.Nope  # noqa: B018
 
 
 def test_priority_of_and_target_of() -> None:

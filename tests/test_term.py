@@ -514,18 +514,6 @@ def test_period_contains() -> None:
 # --- purity ---------------------------------------------------------------------------------
 
 
-def test_names_that_moved() -> None:
-    """``term`` still answers the names the package imports from it (until ``__init__`` moves)."""
-    from libriciel_terms import termination
-
-    assert term_module.late_termination is termination.late_termination
-    assert term_module.LateTermination is termination.LateTermination
-    with pytest.raises(
-        AttributeError, match=r"^module 'libriciel_terms\.term' has no attribute 'x'$"
-    ):
-        term_module.x  # type: ignore[attr-defined]  # noqa: B018
-
-
 def test_values_pickle_and_evolve() -> None:
     assert pickle.loads(pickle.dumps(TERM)) == TERM
     assert hash(pickle.loads(pickle.dumps(TERM))) == hash(TERM)

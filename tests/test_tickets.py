@@ -1202,3 +1202,145 @@ def test_report_headers_in_both_languages() -> None:
         "prendre et/ou les motifs"
     )
     assert report.to_text().splitlines()[3].split()[:2] == ["T-1", "traité"]
+
+
+# -- many tickets over arrays ----------------------------------------------------------------------
+
+_STATES = tuple(TicketState)
+
+
+@st.composite
+def _tickets(draw: st.DrawFn, reported: dt.datetime) -> Ticket:
+    """A ticket with any of its events missing, freezes (open or closed) and requalifications."""
+    minutes = st.integers(min_value=0, max_value=30 * 24 * 60)
+
+    def later(base: dt.datetime) -> dt.datetime:
+        return (base.astimezone(dt.UTC) + dt.timedelta(minutes=draw(minutes))).astimezone(PARIS)
+
+    events = {
+        name: later(reported) if draw(st.booleans()) else None
+        for name in ("taken_charge_at", "workaround_at", "confirmed_at", "resolved_at")
+    }
+    if draw(st.integers(0, 3)) == 0:
+        events["closed_at"] = later(reported)
+    history, cursor = [], reported
+    for state in draw(st.lists(st.sampled_from(_STATES), max_size=5)):
+        cursor = later(cursor)
+        history.append(StateChange(at=cursor, state=state))
+    requalifications = []
+    if draw(st.integers(0, 5)) == 0:
+        requalifications.append(
+            Requalification(at=later(reported), priority=draw(st.sampled_from(Priority)))
+        )
+    return Ticket(
+        reference=f"T{draw(st.integers(0, 10**6))}",
+        reported_at=reported,
+        priority=draw(st.sampled_from(Priority)),
+        history=history,
+        requalifications=requalifications,
+        **events,
+    )
+
+
+@st.composite
+def _batches(draw: st.DrawFn) -> tuple[list[Ticket], dt.datetime]:
+    start = p(2024, 9, 1)
+    offsets = st.integers(min_value=0, max_value=400 * 24 * 60)
+    count = draw(st.integers(min_value=1, max_value=12))
+    reported = [start + dt.timedelta(minutes=draw(offsets)) for _ in range(count)]
+    reported = [r.astimezone(dt.UTC).astimezone(PARIS) for r in reported]
+    tickets = [draw(_tickets(r)) for r in reported]
+    at = max(reported).astimezone(dt.UTC) + dt.timedelta(minutes=draw(offsets))
+    return tickets, at.astimezone(PARIS)
+
+
+@settings(max_examples=150)
+@given(
+    batch=_batches(),
+    policy=st.sampled_from([COMELUS, S27, GTR]),
+    missing=st.sampled_from(["unrecorded", "breached", "implied"]),
+    requalification=st.sampled_from(["from_report", "from_requalification"]),
+)
+def test_evaluate_many_over_arrays_equals_evaluate(
+    batch: tuple[list[Ticket], dt.datetime], policy: SlaPolicy, missing: str, requalification: str
+) -> None:
+    import libriciel_terms.tickets as module
+
+    tickets, at = batch
+    options = {"at": at, "missing": missing, "requalification": requalification}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(module, "_BULK_MIN", 1)
+        many = policy.evaluate_many(tickets, **options)  # type: ignore[arg-type]
+    assert many._lazy is not None
+    expected = [evaluate(policy, t, **options) for t in tickets]  # type: ignore[arg-type]
+    assert list(many) == expected
+    assert [many[i] for i in range(-len(tickets), 0)] == expected
+    assert many == TicketReports(reports=tuple(expected), policy=policy.name, at=many.at)
+
+
+def test_a_large_batch_is_computed_over_arrays_and_assembled_when_read() -> None:
+    tickets = [
+        Ticket(
+            reference=f"T{i}",
+            reported_at=REPORT + dt.timedelta(hours=i),
+            priority=Priority(i % 4),
+            taken_charge_at=REPORT + dt.timedelta(hours=i, minutes=30),
+            history=[StateChange(at=REPORT + dt.timedelta(hours=i + 1), state=_STATES[i % 10])],
+        )
+        for i in range(100)
+    ]
+    at = p(2024, 12, 1)
+    many = COMELUS.evaluate_many(tickets, at=at)
+    assert many._lazy is not None
+    assert many._lazy.built.count(None) == 100
+    assert many[5] == evaluate(COMELUS, tickets[5], at=at)
+    assert many._lazy.built.count(None) == 99
+    assert many.to_records() == [
+        r for t in tickets for r in evaluate(COMELUS, t, at=at).to_records()
+    ]
+    assert pickle.loads(pickle.dumps(many)) == many
+    assert len(many[10:20]) == 10
+    assert many[-1].reference == "T99"
+    with pytest.raises(EndBeforeStartError, match=r"tickets\[99\]\.reported_at"):
+        COMELUS.evaluate_many(tickets, at=tickets[99].reported_at - dt.timedelta(seconds=1))
+
+
+def test_without_numpy_evaluate_many_goes_ticket_by_ticket(monkeypatch: pytest.MonkeyPatch) -> None:
+    import libriciel_terms._bulk as bulk
+    from libriciel_terms.errors import OptionalDependencyError
+
+    def missing() -> object:
+        raise OptionalDependencyError("no numpy")
+
+    monkeypatch.setattr(bulk, "numpy", missing)
+    tickets = [Ticket(reported_at=REPORT + dt.timedelta(hours=i), priority=B) for i in range(70)]
+    many = COMELUS.evaluate_many(tickets, at=p(2024, 11, 1))
+    assert many._lazy is None
+    assert list(many) == [evaluate(COMELUS, t, at=p(2024, 11, 1)) for t in tickets]
+
+
+def test_business_durations_read_as_business_hours_everywhere() -> None:
+    """64 business hours print « 64 h ouvrées », never "2 days, 16:00:00", and export as Decimal."""
+    from libriciel_terms.ticket_records import records_to_csv_text, records_to_json_text
+
+    ticket = Ticket(reference="CE-64", reported_at=REPORT, priority=B, taken_charge_at=REPORT)
+    due = evaluate(COMELUS, ticket, at=REPORT)[RES].due
+    assert due is not None
+    at = HOURS.add(due, dt.timedelta(hours=64))
+    report = COMELUS.evaluate_many([ticket], at=at)
+    overdue = report[0][RES].overdue
+    assert overdue is not None
+    assert overdue.to_text() == "64\u00a0h ouvrées"
+    assert overdue.to_text(lang="en") == "64 business hours"
+    assert str(overdue) == "64\u00a0h ouvrées"
+    record = report.to_records()[2]
+    assert record["overdue_hours"] == Decimal(64)
+    assert '"overdue_hours": "64"' in records_to_json_text([record])
+    import csv
+    import io
+
+    (row,) = csv.DictReader(io.StringIO(records_to_csv_text([record])))
+    assert row["overdue_hours"] == "64"
+    assert "64\u00a0h ouvrées" in report.to_text()
+    assert "<td>64\u00a0h ouvrées</td>" in report.to_html()
+    assert "2 days" not in report.to_text() + report.to_html()

@@ -43,8 +43,11 @@ def test_unit_prices_match_section_7() -> None:
     by_ht: dict[Decimal, int] = {}
     for unit in UNITS.values():
         by_ht[unit.ht] = by_ht.get(unit.ht, 0) + 1
-        # the printed TTC column is the HT plus 20 % VAT
-        assert unit.ttc == billing.Amounts.of_ht(unit.ht, Decimal("20")).ttc
+    # §7's printed TTC column is the HT plus 20 % VAT: the file holds the HT, the records the TTC
+    printed_ttc = {"1030.00": "1236.00", "600.00": "720.00", "500.00": "600.00", "300.00": "360.00"}
+    printed_ttc["2.50"] = "3.00"
+    for record in UNITS.to_records():
+        assert record["ttc"] == Decimal(printed_ttc[str(record["ht"])])
     assert by_ht == {
         Decimal("1030.00"): 5,
         Decimal("600.00"): 5,
@@ -58,17 +61,6 @@ def test_unit_prices_match_section_7() -> None:
     assert {UNITS[c].unit for c in CODES[:11]} == {"day"}
     assert UNITS.vat_rate_percent == Decimal("20")
     assert UNITS["development"].label == "Développement complémentaire"
-
-
-def test_the_transitional_names_of_billing() -> None:
-    """``libriciel_terms.billing`` still answers the names the package imported from it."""
-    assert Decimal("2.50") == billing.STORAGE_GB_MONTH_HT
-    assert tuple(UNITS.values()) == billing.UNIT_PRICES
-    assert Decimal("20") == billing.VAT_RATE_PERCENT
-    assert billing.quote is quote
-    assert billing.UnitPrice is UnitPrice
-    with pytest.raises(AttributeError, match="has no attribute 'nothing'"):
-        billing.nothing  # type: ignore[attr-defined]  # noqa: B018
 
 
 def test_a_unit_price_list_is_a_mapping_of_codes() -> None:
@@ -132,17 +124,16 @@ def test_quotes_with_another_vat_rate() -> None:
     )
     assert reduced.vat_rate_percent == Decimal("5.5")
     assert quote(items, unit_prices=UNITS, vat_rate_percent=0).ttc == Decimal("2530.00")
-    ten = UnitPriceList(
-        prices=tuple(attrs.evolve(p, ttc=None) for p in UNITS.values()), vat_rate_percent=10
-    )
+    ten = attrs.evolve(UNITS, vat_rate_percent=10)
     assert ten.quote(items).vat == Decimal("253.00")
     assert ten.storage_quote(40, months=3).ttc == Decimal("330.00")
+    printed = (attrs.evolve(UNITS["site_steering"], ttc=Decimal("1236.00")),)
     with pytest.raises(
         InvalidArgumentError,
         match=r"^prices\['site_steering'\]\.ttc=Decimal\('1236.00'\) is not its HT 1030.00 plus "
         r"10 % VAT \(1133.00\); correct the transcription or leave ttc out$",
     ):
-        attrs.evolve(UNITS, vat_rate_percent=Decimal("10"))
+        UnitPriceList(prices=printed, vat_rate_percent=Decimal("10"))
 
 
 @given(st.lists(st.tuples(st.sampled_from(CODES), st.integers(0, 50))), vat_rates())

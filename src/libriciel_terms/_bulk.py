@@ -18,6 +18,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from libriciel_terms import _validate
 from libriciel_terms._index import (
     DAY,
     Index,
@@ -120,10 +121,8 @@ def instants(name: str, value: Any) -> tuple[Any, _Kind]:
             f"{name}={value!r} is not an array of instants; pass a list of aware datetimes, a "
             f"numpy datetime64 array or a tz-aware pandas DatetimeIndex"
         )
-    from libriciel_terms.hours import _localize
-
     utc = dt.UTC
-    keys = [key_of(_localize(f"{name}[{i}]", v, utc)) for i, v in enumerate(value)]  # type: ignore[arg-type]
+    keys = [key_of(_validate.localized(f"{name}[{i}]", v, utc)) for i, v in enumerate(value)]  # type: ignore[arg-type]
     return np.array(keys, dtype=np.int64), _Kind("list")
 
 
@@ -153,6 +152,16 @@ def durations(name: str, value: Any, size: int) -> Any:
         at = int(np.flatnonzero(amounts < 0)[0])
         raise OutOfRangeError(f"{name}[{at}] is negative; pass durations >= timedelta(0)")
     return amounts.astype(np.int64)
+
+
+def keys_to_utc(keys: Any) -> Any:
+    """Keys as a numpy ``datetime64[us]`` array of UTC instants."""
+    return (keys - _UNIX).astype("datetime64[us]")
+
+
+def utc_to_keys(micros: Any) -> Any:
+    """Keys from µs since 1970-01-01 UTC (``datetime64[us]`` as int64)."""
+    return micros + _UNIX
 
 
 def give_back_instants(keys: Any, kind: _Kind, schedule: BusinessHours) -> Any:
@@ -406,6 +415,26 @@ def elapsed_many(schedule: BusinessHours, starts: Any, ends: Any) -> Any:
         raise EndBeforeStartError(
             f"ends[{at}] is before starts[{at}]; pass ends on or after starts (never swapped)"
         )
+    return _give_back_durations(_elapsed_keys(schedule, first, last), kind)
+
+
+def elapsed_each(
+    schedule: BusinessHours, intervals: Sequence[tuple[dt.datetime, dt.datetime]]
+) -> Any:
+    """Microseconds (int64) of :meth:`BusinessHours.elapsed` of each ``(start, end)`` pair of
+    ordered **UTC** instants, already checked (the availability report's outages and windows)."""
+    np = numpy()
+    flat = [
+        d.toordinal() * DAY + (d.hour * 3600 + d.minute * 60 + d.second) * 1_000_000 + d.microsecond
+        for pair in intervals
+        for d in pair
+    ]
+    keys = np.array(flat, dtype=np.int64)
+    return _elapsed_keys(schedule, keys[0::2], keys[1::2])
+
+
+def _elapsed_keys(schedule: BusinessHours, first: Any, last: Any) -> Any:
+    np = numpy()
     micros = np.zeros(first.size, dtype=np.int64)
     far = last - first > NEAR_YEARS * 365 * DAY
     near = np.flatnonzero(~far)
@@ -417,7 +446,7 @@ def elapsed_many(schedule: BusinessHours, starts: Any, ends: Any) -> Any:
             far[chosen] = True
     for at in np.flatnonzero(far):
         micros[at] = _micros(schedule.elapsed(_instant(first[at]), _instant(last[at])))
-    return _give_back_durations(micros, kind)
+    return micros
 
 
 def _micros(delta: dt.timedelta) -> int:
@@ -469,22 +498,20 @@ def _days(name: str, value: Any) -> tuple[Any, _Kind]:
         return value.astype(np.int64) + _UNIX_DAY, _Kind("numpy")
     if isinstance(value, (str, bytes)) or not isinstance(value, Sequence):
         raise WrongTypeError(f"{name}={value!r} is not an array of dates")
-    from libriciel_terms.hours import _date
-
-    ordinals = [_date(f"{name}[{i}]", day).toordinal() for i, day in enumerate(value)]
+    ordinals = [_validate.numpy_day(f"{name}[{i}]", day).toordinal() for i, day in enumerate(value)]
     return np.array(ordinals, dtype=np.int64), _Kind("list")
 
 
 def _counts(name: str, value: Any, size: int) -> Any:
     np = numpy()
-    from libriciel_terms.hours import _count
-
     if isinstance(value, np.ndarray) and value.dtype.kind in "iu":
         counts = value.astype(np.int64)
     elif isinstance(value, Sequence) and not isinstance(value, (str, bytes)):
-        counts = np.array([_count(f"{name}[{i}]", n) for i, n in enumerate(value)], dtype=np.int64)
+        counts = np.array(
+            [_validate.count(f"{name}[{i}]", n) for i, n in enumerate(value)], dtype=np.int64
+        )
     else:
-        counts = np.full(size, _count(name, value), dtype=np.int64)
+        counts = np.full(size, _validate.count(name, value), dtype=np.int64)
     if counts.shape != (size,):
         raise WrongTypeError(f"{name} has {counts.size} elements; pass {size}, or one int")
     return counts

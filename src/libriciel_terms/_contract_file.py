@@ -138,11 +138,11 @@ class BillingSection:
     frequency: str = key(
         "mensuelle | trimestrielle | semestrielle | annuelle (or monthly, quarterly, "
         "half_yearly, yearly)",
-        clause="CP, §1.8",
+        clause="CP, §1.8 (C15)",
     )
     timing: str = key(
         "terme_echu (in arrears, after the service) | terme_a_echoir (in advance)",
-        clause="CP, §1.8",
+        clause="CP, §1.8 (C15)",
     )
 
 
@@ -263,7 +263,9 @@ class BackupJobEntry:
     """One backup job of the plan."""
 
     kind: str = key("incrementale | differentielle | complete_hebdomadaire | complete_mensuelle")
-    at: str = key('the wall-clock time it runs ("23:00")')
+    at: str = key(
+        'the wall-clock time it runs ("23:00"; the monthly full backup has none in §2.6.2, C24)'
+    )
     days: Any = key(
         'the weekdays it runs on ("lundi-vendredi", ["samedi"]); or use month_day', default=None
     )
@@ -362,17 +364,17 @@ class ReadingsSection:
     notice_reading: str = key(
         "anniversary | end_of_year | end_of_calendar_year: what the notice deadline counts back "
         "from",
-        clause="§1.7, §1.9, decision (C4)",
+        clause="§1.7, §1.9, decision (C4, C14)",
         default="anniversary",
     )
     notice_event: str = key(
         "received | decided: what must happen by the notice deadline",
-        clause="CP, §1.7, §1.9",
+        clause="CP, §1.7, §1.9 (C13)",
         default="received",
     )
     late_notice: str = key(
         "next_renewal | this_renewal: what a letter received on or after an anniversary ends",
-        clause="§1.9",
+        clause="§1.9 (C12)",
         default="next_renewal",
     )
     notice_effect: str = key(
@@ -408,21 +410,23 @@ class ReadingsSection:
     )
     availability_measured: str = key(
         "psg | all_hours: the time availability is measured over",
-        clause="§2.5.1, §2.8",
+        clause="§2.5.1, §2.8 (C19)",
         default="psg",
     )
     availability_planned: str = key(
         "removed_from_both | removed_from_downtime: what planned work is removed from",
-        clause="§2.5.1",
+        clause="§2.5.1 (C20)",
         default="removed_from_both",
     )
     availability_holidays: str = key(
         "excluded | included: whether the PSG skips public holidays",
-        clause="§1.6, §2.8, §4.1",
+        clause="§1.6, §2.8, §4.1 (C21)",
         default="excluded",
     )
     availability_planned_in_psg: str = key(
-        "excluded | counted: planned work inside the PSG", clause="§2.6.3", default="excluded"
+        "excluded | counted: planned work inside the PSG",
+        clause="§2.6.3 (C22)",
+        default="excluded",
     )
     destruction: str = key(
         "after_return | contract_end: what the hosting data's destruction counts from",
@@ -431,17 +435,41 @@ class ReadingsSection:
     )
     support_data_from: str = key(
         "contract_end | record: what the 2 years of support data run from",
-        clause="§6.5.9.2",
+        clause="§6.5.9.2 (C23)",
         default="contract_end",
     )
     backups_on_holidays: str = key(
-        "run | skip: whether backups run on public holidays", clause="§2.6.2", default="run"
+        "run | skip: whether backups run on public holidays",
+        clause="§2.6.1, §2.6.2 (C25)",
+        default="run",
     )
     simultaneous_backups: str = key(
         "merge | separate: backups taken at one instant", clause="§2.6.2", default="merge"
     )
     quota_multiples: str = key(
-        "si | binary: what a Mo and a To are worth", clause="§2.2", default="si"
+        "si | binary: what a Mo and a To are worth", clause="§2.2 (C26)", default="si"
+    )
+    sla_units: str = key(
+        "business | calendar: §2.7's « 8 heures », « 24 heures », « 3 jours », which say neither "
+        "« ouvrées » nor « ouvrés », in the policies citing §2.7",
+        clause="§2.7 (C16)",
+        default="business",
+    )
+    resolution_from: str = key(
+        "report | workaround | confirmation: what a conditional resolution counts from",
+        clause="table 4.3 (C17)",
+        default="report",
+    )
+    gtr_scope: str = key(
+        "blocking_or_major | any_unavailability: the priorities the hosting GTR policy covers",
+        clause="§2.5.2, §2.8 (C18)",
+        default="blocking_or_major",
+    )
+    sla_holidays: str = key(
+        "excluded | included: whether the GTR and §2.7's délais skip public holidays (table 4.3 "
+        "keeps §4.1's)",
+        clause="§1.6, §2.7, §2.8, §4.1 (C21)",
+        default="excluded",
     )
 
 

@@ -74,5 +74,5 @@ def round_fraction(
 
 
 def cents(value: Fraction | Decimal | int) -> Decimal:
-    """Round an exact amount to the cent, ROUND_HALF_UP (once, at the end of a computed amount)."""
+    """Round an exact amount to the cent, ROUND_HALF_UP (once, at the end: docs/design.md)."""
     return round_fraction(value, CENT, rounding="half_up")

@@ -170,6 +170,47 @@ def day(name: str, value: object) -> dt.date:
     return value
 
 
+def localized(name: str, value: object, zone: ZoneInfo) -> dt.datetime:
+    """The instant ``value`` on the wall clock of ``zone``; refused if not aware or off the range."""
+    if type(value) is dt.datetime and type(value.tzinfo) in _ALWAYS_AWARE:
+        instant = value
+    else:
+        instant = aware(name, value)
+    try:
+        return instant.astimezone(zone)
+    except (OverflowError, ValueError):
+        raise OutOfRangeError(
+            f"{name}={value!r} falls outside the years 1–9999 in {zone.key}; pass a later or "
+            f"earlier instant"
+        ) from None
+
+
+def count(name: str, value: object) -> int:
+    """An ``int`` count; ``numpy`` integers convert, ``bool`` and floats are refused."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if not isinstance(value, bool) and type(value).__name__ != "bool_":
+        try:
+            return operator.index(value)  # type: ignore[arg-type]
+        except TypeError:
+            pass
+    return integer(name, value)
+
+
+def numpy_day(name: str, value: object) -> dt.date:
+    """A ``date``; a ``numpy.datetime64`` of unit day converts, datetimes are refused."""
+    dtype = getattr(value, "dtype", None)
+    if type(value).__name__ == "datetime64" and dtype is not None:
+        converted = value.astype(object) if str(dtype).endswith("[D]") else None  # type: ignore[attr-defined]
+        if type(converted) is not dt.date:
+            raise WrongTypeError(
+                f"{name}={value!r} is not a numpy datetime64 day; pass a datetime64[D] or a "
+                f"datetime.date, e.g. date(2025, 9, 1)"
+            )
+        return converted
+    return day(name, value)
+
+
 def duration(name: str, value: object, *, allow_negative: bool = False) -> dt.timedelta:
     """Return ``value`` if it is a ``timedelta`` (non-negative unless allowed)."""
     if not isinstance(value, dt.timedelta):
@@ -510,18 +551,3 @@ def items(name: str, value: object, kind: type | tuple[type, ...]) -> tuple[Any,
 def _names(kind: type | tuple[type, ...]) -> str:
     kinds = kind if isinstance(kind, tuple) else (kind,)
     return " or ".join(k.__name__ for k in kinds)
-
-
-# -- transitional names (modules not yet moved to the idiom above) ------------------------------
-
-PARIS = ZoneInfo("Europe/Paris")
-attrs_check = check
-
-
-def attrs_one_of(*choices: object) -> Validator:
-    """An attrs validator accepting one of ``choices`` (prefer :func:`choice` with a Literal)."""
-
-    def validator(_instance: Any, attribute: Any, value: Any) -> None:
-        one_of(attribute.name, value, choices)
-
-    return validator

@@ -47,7 +47,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import importlib
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from fractions import Fraction
@@ -321,16 +320,16 @@ class PriceList(Report, Mapping[str, PriceLine]):
 
     @classmethod
     def comelus_2024(cls) -> PriceList:
-        """The ComElus 2024 price lines, HT a year, and the CP's 20 % VAT (C5)."""
-        return cls(
-            lines=(
-                PriceLine(label="Utilisation du service", annual_ht=Decimal("650.00")),
-                PriceLine(label="Volume transitant (20 To annuels)", annual_ht=Decimal("300.00")),
-                PriceLine(label="Stockage", annual_ht=Decimal("150.00")),
-                PriceLine(label="Support et helpdesk", annual_ht=Decimal("250.00")),
-            ),
-            vat_rate_percent=Decimal("20"),
-        )
+        """The ComElus 2024 price lines, HT a year, and the CP's 20 % VAT (C5).
+
+        The ``[prices]`` of the bundled ComElus 2024 contract file.
+
+        >>> PriceList.comelus_2024()["Stockage"].annual_ht
+        Decimal('150.00')
+        """
+        from libriciel_terms.comelus import COMELUS_2024
+
+        return COMELUS_2024.prices
 
     def __getitem__(self, label: str) -> PriceLine:
         for candidate in self.lines:
@@ -595,8 +594,13 @@ class BillingTerms:
 
     @classmethod
     def comelus(cls) -> BillingTerms:
-        """The CP's billing: "La facturation se fera au trimestre", at the end of each quarter."""
-        return cls(frequency="quarterly", timing="in_arrears")
+        """The CP's billing: "La facturation se fera au trimestre", at the end of each quarter.
+
+        The ``[billing]`` of the bundled ComElus 2024 contract file.
+        """
+        from libriciel_terms.comelus import COMELUS_2024
+
+        return COMELUS_2024.billing
 
     @property
     def months(self) -> int:
@@ -837,35 +841,3 @@ def billing_schedule(
             f"billing={billing!r} is not a BillingTerms; pass e.g. BillingTerms.comelus()"
         )
     return billing.schedule(term, prices, installed_on=installed_on, first_of_month=first_of_month)
-
-
-# -- names that moved (transitional: the package's __init__ still imports them from here) ----
-
-_MOVED = MappingProxyType(
-    {
-        "Quote": "unit_prices",
-        "QuoteLine": "unit_prices",
-        "UnitPrice": "unit_prices",
-        "quote": "unit_prices",
-        "storage_quote": "unit_prices",
-        "ConsistencyReport": "consistency",
-        "Finding": "consistency",
-        "check_consistency": "consistency",
-        "DamageKind": "liability",
-        "liability_cap": "liability",
-    }
-)
-
-
-def __getattr__(name: str) -> Any:
-    if name in _MOVED:
-        return getattr(importlib.import_module(f"libriciel_terms.{_MOVED[name]}"), name)
-    if name == "VAT_RATE_PERCENT":
-        return PriceList.comelus_2024().vat_rate_percent
-    if name in ("UNIT_PRICES", "STORAGE_GB_MONTH_HT"):
-        unit_prices = importlib.import_module("libriciel_terms.unit_prices")
-        preset = unit_prices.UnitPriceList.comelus_2024()
-        if name == "UNIT_PRICES":
-            return tuple(preset.values())
-        return preset["storage_gb_month"].ht
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -608,13 +608,13 @@ class PaymentTerms:
 
     @classmethod
     def comelus(cls) -> PaymentTerms:
-        """ComElus 2024, §1.8: a collectivité, 30 days, CCP moratory interest, 40 €."""
-        return cls(
-            buyer="collectivite",
-            delay=Delay.days(30),
-            regime="public_procurement",
-            indemnity=Decimal("40.00"),
-        )
+        """ComElus 2024, §1.8: a collectivité, 30 days, CCP moratory interest, 40 €.
+
+        The ``[payment]`` of the bundled ComElus 2024 contract file.
+        """
+        from libriciel_terms.comelus import COMELUS_2024
+
+        return COMELUS_2024.payment
 
     @property
     def delay_days(self) -> int:

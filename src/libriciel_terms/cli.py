@@ -10,6 +10,10 @@ Usage::
     libriciel-terms data [--syntec FILE.csv] [--ecb FILE.csv]   # the bundled values and gaps
     libriciel-terms revision [CONTRACT.toml] --anniversary DATE [--syntec FILE.csv]
     libriciel-terms interest [CONTRACT.toml] --amount TTC --received DATE --paid DATE [--ecb FILE.csv]
+    libriciel-terms sla [CONTRACT.toml] TICKETS.csv [--as-of INSTANT] [--zone ZONE]
+                    [--columns reported_at=Date de création,…] [--states FILE.csv]
+                    [--outages FILE.csv] [--planned FILE.csv] [--by month|quarter|period]
+                    [--missing unrecorded|breached|implied] [--format text|csv|json|html]
     libriciel-terms … --lang en                       # English instead of French
 
 Several contract files make a portfolio. Without a contract file, the bundled ComElus 2024
@@ -31,14 +35,16 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from libriciel_terms import _text, _validate
 from libriciel_terms._text import Lang, pick
 from libriciel_terms.errors import TermsError
 
 if TYPE_CHECKING:
+    from libriciel_terms.compliance import ComplianceSummary
     from libriciel_terms.contract import Contract
+    from libriciel_terms.tickets import Ticket, TicketReports
 
 __all__ = ["EXIT_INVALID", "EXIT_OK", "EXIT_OUTPUT", "EXIT_USAGE", "main"]
 
@@ -47,7 +53,7 @@ EXIT_INVALID = 1
 EXIT_USAGE = 2
 EXIT_OUTPUT = 3
 
-_COMMANDS = ("sheet", "calendar", "check", "data", "revision", "interest")
+_COMMANDS = ("sheet", "calendar", "check", "data", "revision", "interest", "sla")
 
 
 def _date(text: str) -> dt.date:
@@ -104,7 +110,53 @@ def _parser() -> argparse.ArgumentParser:
     interest.add_argument("--received", type=_date, required=True, help="invoice received on")
     interest.add_argument("--paid", type=_date, required=True, help="paid on")
     _reference_options(interest)
+    _sla_parser(commands, common)
     return parser
+
+
+def _sla_parser(commands: Any, common: argparse.ArgumentParser) -> None:
+    sla = commands.add_parser(
+        "sla",
+        parents=[common],
+        help="SLA compliance of a ticket export (§4.3, §1.9)",
+        description="Reads a UTF-8 CSV export (comma or semicolon), evaluates every ticket and "
+        "prints the compliance summary, then one row per ticket and target.",
+    )
+    sla.add_argument(
+        "files",
+        nargs="+",
+        metavar="[CONTRACT.toml] TICKETS.csv",
+        help="a contract file (default: ComElus 2024), then the ticket export",
+    )
+    sla.add_argument(
+        "--as-of",
+        metavar="INSTANT",
+        help="evaluate at this instant: 2025-01-01 (midnight), 2025-01-01T12:00 or with its "
+        "offset (default: the latest instant in the files)",
+    )
+    sla.add_argument("--zone", help="the zone of times written without an offset (Europe/Paris)")
+    sla.add_argument(
+        "--columns", help="field=Column pairs, e.g. reported_at=Date de création,priority=Priorité"
+    )
+    sla.add_argument("--states", metavar="FILE.csv", help="state changes, one row per change")
+    sla.add_argument("--state-columns", help="reference=…,at=…,state=… for --states")
+    sla.add_argument("--outages", metavar="FILE.csv", help="outages, for the availability")
+    sla.add_argument("--planned", metavar="FILE.csv", help="planned maintenance windows")
+    sla.add_argument("--interval-columns", help="start=…,end=… for --outages and --planned")
+    sla.add_argument("--policy", help="a policy of the contract (default: its default policy)")
+    sla.add_argument("--by", choices=("month", "quarter", "period"), default="month")
+    sla.add_argument(
+        "--missing",
+        choices=("unrecorded", "breached", "implied"),
+        default="unrecorded",
+        help="how an unrecorded event is read (default: unrecorded, never a breach)",
+    )
+    sla.add_argument("--format", choices=("text", "csv", "json", "html"), default="text")
+    sla.add_argument(
+        "--only",
+        choices=("summary", "tickets"),
+        help="one table (CSV holds one: the ticket rows unless --only summary)",
+    )
 
 
 def _reference_options(command: argparse.ArgumentParser) -> None:
@@ -293,6 +345,148 @@ def _interest(args: argparse.Namespace, lang: Lang) -> tuple[int, str]:
     return EXIT_OK, f"{claim.to_text(lang=lang)}\n\n{claim.explain(lang=lang)}"
 
 
+# -- sla -----------------------------------------------------------------------------------------
+
+
+def _sla(args: argparse.Namespace, lang: Lang) -> tuple[int, str]:
+    """The compliance summary of a ticket export, then one row per ticket and target."""
+    from libriciel_terms.compliance import compliance_summary
+    from libriciel_terms.files import load_records
+    from libriciel_terms.ticket_records import (
+        intervals_from_records,
+        parse_columns,
+        state_changes_from_records,
+        tickets_from_records,
+    )
+
+    if len(args.files) > 2:
+        argparse.ArgumentParser(prog="libriciel-terms sla").error(
+            f"{len(args.files)} files given; pass [CONTRACT.toml] TICKETS.csv"
+        )
+    *contract_path, tickets_path = args.files
+    contract = _contract(contract_path[0] if contract_path else None, args)
+    policy = contract.sla if args.policy is None else contract.policies[args.policy]
+    zone = args.zone
+
+    def columns(text: str | None) -> dict[str, str] | None:
+        return None if text is None else parse_columns(text)
+
+    history = None
+    if args.states:
+        history = _named(
+            args.states,
+            lambda: state_changes_from_records(
+                load_records(args.states), columns=columns(args.state_columns), zone=zone
+            ),
+        )
+    batch = _named(
+        tickets_path,
+        lambda: tickets_from_records(
+            load_records(tickets_path), columns=columns(args.columns), zone=zone, history=history
+        ),
+    )
+    at = _as_of(args.as_of, zone or policy.hours.zone.key, batch.tickets)
+    reports = policy.evaluate_many(batch, at=at, missing=args.missing)
+
+    def intervals(path: str | None) -> Any:
+        if path is None:
+            return ()
+        return _named(
+            path,
+            lambda: intervals_from_records(
+                load_records(path), columns=columns(args.interval_columns), zone=zone
+            ),
+        )
+
+    summary = compliance_summary(
+        reports,
+        by=args.by,
+        periods=[(p.start, p.end) for p in contract.term.periods] if args.by == "period" else None,
+        commitment=contract.availability if args.outages or args.planned else None,
+        outages=intervals(args.outages),
+        planned=intervals(args.planned),
+    )
+    return EXIT_OK, _sla_output(summary, reports, args.format, args.only, lang)
+
+
+def _named(path: str, read: Callable[[], Any]) -> Any:
+    """``read()``, its bad rows reported under the file's name."""
+    from libriciel_terms.errors import RecordsError
+
+    try:
+        return read()
+    except RecordsError as exc:
+        if exc.source == path:
+            raise
+        raise RecordsError(path, exc.problems) from None
+
+
+def _as_of(text: str | None, zone: str, tickets: Sequence[Ticket]) -> dt.datetime:
+    """``--as-of`` as an instant (a date is its midnight; no offset: ``zone``), or the latest
+    instant the tickets record (never the clock)."""
+    from zoneinfo import ZoneInfo
+
+    from libriciel_terms._dates import localize
+    from libriciel_terms.errors import InvalidArgumentError
+
+    if text is None:
+        instants = [
+            at
+            for t in tickets
+            for at in (
+                t.reported_at,
+                t.taken_charge_at,
+                t.workaround_at,
+                t.confirmed_at,
+                t.resolved_at,
+                t.closed_at,
+                *(c.at for c in t.history),
+                *(r.at for r in t.requalifications),
+            )
+            if at is not None
+        ]
+        if not instants:
+            raise InvalidArgumentError(
+                "the export holds no ticket; pass --as-of or a non-empty file"
+            )
+        return max(instants, key=_validate.utc)
+    try:
+        parsed = dt.datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise InvalidArgumentError(
+            f"--as-of {text!r} is not an ISO date or instant; write e.g. 2025-01-01 or "
+            f"2025-01-01T12:00+01:00"
+        ) from None
+    if parsed.tzinfo is None:
+        parsed = localize(parsed, ZoneInfo(zone))
+    return parsed
+
+
+def _sla_output(
+    summary: ComplianceSummary, reports: TicketReports, form: str, only: str | None, lang: Lang
+) -> str:
+    from libriciel_terms.ticket_records import records_to_csv_text, records_to_json_text
+
+    show_summary, show_tickets = only != "tickets", only != "summary"
+    if form == "csv":
+        chosen = summary if only == "summary" else reports
+        return records_to_csv_text(chosen.to_records())
+    if form == "json":
+        data: dict[str, Any] = {}
+        if show_summary:
+            data["summary"] = json.loads(records_to_json_text(summary.to_records()))
+            data["availability"] = json.loads(records_to_json_text(summary.availability_records()))
+        if show_tickets:
+            data["tickets"] = json.loads(records_to_json_text(reports.to_records()))
+        return json.dumps(data, ensure_ascii=False, indent=2)
+    parts = [
+        r.to_html(lang=lang) if form == "html" else r.to_text(lang=lang)
+        for r, shown in ((summary, show_summary), (reports, show_tickets))
+        if shown
+    ]
+    return ("\n" if form == "html" else "\n\n").join(parts)
+
+
 _RUNNERS: dict[str, Callable[[argparse.Namespace, Lang], tuple[int, str]]] = {
     "sheet": _sheet,
     "calendar": _calendar,
@@ -300,4 +494,5 @@ _RUNNERS: dict[str, Callable[[argparse.Namespace, Lang], tuple[int, str]]] = {
     "data": _data,
     "revision": _revision,
     "interest": _interest,
+    "sla": _sla,
 }

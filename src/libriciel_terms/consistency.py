@@ -306,21 +306,18 @@ class PrintedFigures:
 
     @classmethod
     def comelus_2024(cls) -> PrintedFigures:
-        """The figures the ComElus 2024 decision, CP and §1.11 print (C3, C4, C5, C8)."""
-        return cls(
-            latest_end=dt.date(2027, 8, 31),  # decision: "soit jusqu'au 31 Août 2027 au plus tard"
-            term_months=48,  # §1.11: "renouvellements compris (48 mois)"
-            notice_end_of_year=True,  # decision: "au moins deux mois avant la fin de l'année en cours"
-            annual_ht=Decimal("1350.00"),  # decision: "1'350€ HT, comprenant ..."
-            annual_components=(
-                "Utilisation du service",
-                "Volume transitant (20 To annuels)",
-                "Stockage",
-            ),
-            cp_annual=Amounts(
-                ht=Decimal("337.50"), vat=Decimal("67.50"), ttc=Decimal("405.00")
-            ),  # CP: "Total annuel HT / Montant annuel TVA / Montant annuel TTC"
-        )
+        """The figures the ComElus 2024 decision, CP and §1.11 print (C3, C4, C5, C8).
+
+        The ``[printed]`` table of the bundled ComElus 2024 contract file.
+
+        >>> PrintedFigures.comelus_2024().latest_end
+        datetime.date(2027, 8, 31)
+        """
+        from libriciel_terms.comelus import COMELUS_2024
+
+        if COMELUS_2024.printed is None:  # pragma: no cover - the bundled file has [printed]
+            raise AssertionError("the bundled ComElus file has no [printed] table")
+        return COMELUS_2024.printed
 
     def check(self, term: ContractTerm, prices: PriceList) -> ConsistencyReport:
         """Recompute the figures from ``term`` and ``prices`` and report where texts disagree."""

@@ -45,7 +45,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 import attrs
 
 from libriciel_terms import _contract_file as cf
-from libriciel_terms import _validate
+from libriciel_terms import _schedules, _validate
 from libriciel_terms._reference import OnConflict
 from libriciel_terms._report import Column, Report
 from libriciel_terms._text import Lang, pick, plain
@@ -56,13 +56,22 @@ from libriciel_terms.consistency import PrintedFigures
 from libriciel_terms.delays import Delay
 from libriciel_terms.downtime import AvailabilityCommitment
 from libriciel_terms.errors import ContractFileError, TermsError, UnknownKeyError
-from libriciel_terms.holidays import ALSACE_MOSELLE, FRANCE, ExplicitHolidays, HolidayCalendar
-from libriciel_terms.hours import BusinessHours, Window
+from libriciel_terms.holidays import HolidayCalendar
+from libriciel_terms.hours import BusinessHours
 from libriciel_terms.quotas import Quotas
 from libriciel_terms.rates import ECB_MRO, RateTable
 from libriciel_terms.retention import RetentionRule, RetentionTable
 from libriciel_terms.revision import RevisionClause
-from libriciel_terms.sla import Priority, SlaPolicy, SlaTarget, Target
+from libriciel_terms.sla import (
+    GtrScope,
+    HolidaysInPsg,
+    Priority,
+    ResolutionFrom,
+    SlaPolicy,
+    SlaTarget,
+    Target,
+    Units27,
+)
 from libriciel_terms.syntec import SYNTEC, SyntecSeries
 from libriciel_terms.term import ContractTerm
 from libriciel_terms.unit_prices import UnitPrice, UnitPriceList
@@ -71,7 +80,7 @@ if TYPE_CHECKING:
     from libriciel_terms.obligations import ObligationsCalendar
     from libriciel_terms.termsheet import TermSheet
 
-__all__ = ["Contract", "NamedTable", "Reading", "Readings", "Reference"]
+__all__ = ["Contract", "NamedTable", "Reading", "Readings", "Reference", "SlaReadings"]
 
 V = TypeVar("V")
 
@@ -146,6 +155,14 @@ _MEANINGS_FR = {
     "backups_on_holidays": "run | skip : si les sauvegardes ont lieu les jours fériés",
     "simultaneous_backups": "merge | separate : des sauvegardes prises au même instant",
     "quota_multiples": "si | binary : ce que valent un Mo et un To",
+    "sla_units": "business | calendar : les « 8 heures », « 24 heures », « 3 jours » du §2.7, "
+    "qui ne disent ni « ouvrées » ni « ouvrés », dans les politiques qui citent le §2.7",
+    "resolution_from": "report | workaround | confirmation : d'où compte une résolution "
+    "conditionnelle",
+    "gtr_scope": "blocking_or_major | any_unavailability : les priorités que couvre la GTR de "
+    "l'hébergement",
+    "sla_holidays": "excluded | included : si les délais de la GTR et du §2.7 sautent les jours "
+    "fériés (le tableau 4.3 garde ceux du §4.1)",
 }
 
 
@@ -213,6 +230,42 @@ def _is(kind: type) -> _validate.Validator:
 
 
 @attrs.frozen(kw_only=True)
+class SlaReadings:
+    """The readings of the SLA clauses a contract applies to its policies (C16–C18, C21).
+
+    The policies of a contract hold the délais as its file writes them; :meth:`Contract.policy`
+    gives them read this way (:meth:`SlaPolicy.with_readings`), each reading on the policies its
+    clause governs:
+
+    - ``resolution_from`` (table 4.3, C17): every policy; it changes only a conditional
+      resolution counted from the report;
+    - ``units`` (§2.7, C16): the policies citing §2.7 (a target whose clause names it);
+    - ``scope`` (§2.5.2 vs §2.8, C18): the hosting GTR policy;
+    - ``holidays_in_psg`` (§1.6, §2.7, §2.8 vs §4.1, C21): the hosting GTR policy and the
+      policies citing §2.7 (table 4.3 counts in §4.1's heures ouvrées, holidays excluded).
+    """
+
+    resolution_from: ResolutionFrom = attrs.field(
+        default="report", validator=_validate.choice(ResolutionFrom)
+    )
+    units: Units27 = attrs.field(default="business", validator=_validate.choice(Units27))
+    scope: GtrScope = attrs.field(default="blocking_or_major", validator=_validate.choice(GtrScope))
+    holidays_in_psg: HolidaysInPsg = attrs.field(
+        default="excluded", validator=_validate.choice(HolidaysInPsg)
+    )
+
+    def apply(self, policy: SlaPolicy, *, gtr: bool) -> SlaPolicy:
+        """``policy`` read this way (``gtr``: it is the contract's hosting GTR policy)."""
+        section_2_7 = any("§2.7" in row.clause for row in policy.targets)
+        return policy.with_readings(
+            resolution_from=self.resolution_from,
+            units=self.units if section_2_7 else "business",
+            scope=self.scope if gtr else "blocking_or_major",
+            holidays_in_psg=self.holidays_in_psg if gtr or section_2_7 else "excluded",
+        )
+
+
+@attrs.frozen(kw_only=True)
 class Contract:
     """Every figure of one contract (see the module docstring)."""
 
@@ -240,16 +293,28 @@ class Contract:
     quotas: Quotas = attrs.field(validator=_is(Quotas))
     unit_prices: UnitPriceList = attrs.field(validator=_is(UnitPriceList))
     printed: PrintedFigures | None = attrs.field(default=None)
+    sla_readings: SlaReadings = attrs.field(factory=SlaReadings, validator=_is(SlaReadings))
 
     @property
     def sla(self) -> SlaPolicy:
-        """The default SLA policy."""
-        return self.policies[self.default_policy]
+        """The default SLA policy, read with the contract's SLA readings."""
+        return self.policy(self.default_policy)
 
     @property
     def hosting_gtr(self) -> SlaPolicy | None:
-        """The hosting GTR policy (§2.5.2), if the contract has one."""
-        return None if self.gtr_policy is None else self.policies[self.gtr_policy]
+        """The hosting GTR policy (§2.5.2), if the contract has one, read with its readings."""
+        return None if self.gtr_policy is None else self.policy(self.gtr_policy)
+
+    def policy(self, name: str) -> SlaPolicy:
+        """The SLA policy ``name`` read with the contract's SLA readings (:class:`SlaReadings`);
+        ``policies[name]`` is the policy as the file writes it.
+
+        >>> import attrs
+        >>> wide = attrs.evolve(COMELUS_2024, sla_readings=SlaReadings(scope="any_unavailability"))
+        >>> len(COMELUS_2024.policies["gtr_hebergement"]), len(wide.policy("gtr_hebergement"))
+        (4, 8)
+        """
+        return self.sla_readings.apply(self.policies[name], gtr=name == self.gtr_policy)
 
     @classmethod
     def from_toml(
@@ -346,21 +411,9 @@ class Contract:
 # -- the words of the file -----------------------------------------------------------------------
 
 
-def _words(*pairs: tuple[str, Any]) -> dict[str, Any]:
-    """A table of accepted words → value; the first word of each value is how it is written."""
-    return {plain(word): value for word, value in pairs}
-
-
-_DAYS = _words(
-    *zip(("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"), range(7), strict=True),
-    *zip(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"), range(7), strict=True),
-)  # fmt: skip
-_HOLIDAYS = _words(
-    ("france", FRANCE),
-    ("alsace_moselle", ALSACE_MOSELLE),
-    ("none", ExplicitHolidays.of(())),
-    ("aucun", ExplicitHolidays.of(())),
-)
+_words = _schedules.words
+_DAYS = _schedules.DAYS
+_HOLIDAYS = _schedules.HOLIDAYS
 _PRIORITIES = _words(
     ("bloquant", Priority.BLOQUANT),
     ("majeur", Priority.MAJEUR),
@@ -656,61 +709,16 @@ def _revision(
 def _schedule(
     read: _Reader, path: str, name: str, section: cf.ScheduleSection
 ) -> BusinessHours | None:
-    days = _days(read, f"{path}.days", section.days)
-    holidays = read.word(f"{path}.holidays", section.holidays, _HOLIDAYS)
-    windows = []
-    for i, text in enumerate(section.hours):
-        opens, sep, closes = text.partition("-")
-        if not sep:
-            read.problems.add(
-                f"{path}.hours[{i}]", text, 'a window "HH:MM-HH:MM"', 'e.g. "09:00-12:00"'
-            )
-            continue
-        pair = (opens.strip(), closes.strip())
-        try:
-            Window.of(*pair)
-        except TermsError as exc:
-            read.problems.add(
-                f"{path}.hours[{i}]", text, "a window that opens before it closes", str(exc)
-            )
-            continue
-        windows.append(pair)
-    if days is None or holidays is None or len(windows) != len(section.hours):
-        return None
-    try:
-        return BusinessHours.weekly(
-            dict.fromkeys(days, windows),
-            holidays=holidays,
-            zone=section.zone,
-            name=section.name if section.name is not None else name,
-        )
-    except TermsError as exc:
-        read.problems.add(
-            f"{path}.hours", section.hours, "windows in order, not overlapping", str(exc)
-        )
-        return None
-
-
-def _days(read: _Reader, path: str, value: Any) -> list[int] | None:
-    if isinstance(value, str) and "-" in value:
-        first, last = (read.word(path, part, _DAYS) for part in value.split("-", 1))
-        if first is None or last is None:
-            return None
-        if last < first:
-            read.problems.add(
-                path, value, "a range from the first to the last day", 'e.g. "lundi-vendredi"'
-            )
-            return None
-        return list(range(first, last + 1))
-    if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
-        names: list[str] = value
-    elif isinstance(value, str):
-        names = [value]
-    else:
-        read.problems.add(path, value, 'a range ("lundi-vendredi") or a list (["samedi"])')
-        return None
-    found = [read.word(f"{path}[{i}]", name, _DAYS) for i, name in enumerate(names)]
-    return None if any(d is None for d in found) else sorted({d for d in found if d is not None})
+    return _schedules.schedule(
+        read.problems,
+        path,
+        name,
+        name=section.name,
+        zone=section.zone,
+        holidays=section.holidays,
+        days=section.days,
+        hours=section.hours,
+    )
 
 
 def _policy(
@@ -807,6 +815,20 @@ def _availability(
     )
 
 
+def _sla_readings(read: _Reader, readings: cf.ReadingsSection) -> SlaReadings:
+    return SlaReadings(
+        resolution_from=read.choice(
+            "readings.resolution_from", readings.resolution_from, ResolutionFrom
+        )
+        or "report",
+        units=read.choice("readings.sla_units", readings.sla_units, Units27) or "business",
+        scope=read.choice("readings.gtr_scope", readings.gtr_scope, GtrScope)
+        or "blocking_or_major",
+        holidays_in_psg=read.choice("readings.sla_holidays", readings.sla_holidays, HolidaysInPsg)
+        or "excluded",
+    )
+
+
 def _retention(
     read: _Reader, rows: Mapping[str, cf.RetentionEntry], readings: cf.ReadingsSection
 ) -> RetentionTable | None:
@@ -865,7 +887,11 @@ def _backups(
                     "the key of a row of [retention]",
                     f"known: {', '.join(retention)}",
                 )
-        weekdays = () if entry.days is None else _days(read, f"{at}.days", entry.days)
+        weekdays = (
+            ()
+            if entry.days is None
+            else _schedules.day_list(read.problems, f"{at}.days", entry.days)
+        )
         jobs.append(
             read.build(
                 at,
@@ -1099,7 +1125,6 @@ def _build(
     model: cf.ContractFile, problems: cf.Problems, files: Mapping[str, str]
 ) -> Contract | None:
     read = _Reader(problems)
-    template = _template()
     readings = model.readings or cf.ReadingsSection()
     schedules = {
         name: _schedule(read, f"schedules.{name}", name, section)
@@ -1114,13 +1139,45 @@ def _build(
     default = _one(read, "default", model.sla, required=True)
     gtr = _one(read, "gtr", model.sla, required=False)
     default_schedule = model.sla[default].schedule if default else None
+    parts = _clauses(read, model, readings, schedules, default_schedule, files)
+    if problems:
+        return None
+    info = model.contract
+    return read.build(
+        "contract",
+        Contract,
+        name=info.name,
+        product=info.product,
+        buyer=info.buyer,
+        titulaire=info.titulaire,
+        signed_on=info.signed_on,
+        example=info.example,
+        references=tuple(Reference(label=r.label, text=r.text) for r in info.references),
+        schedules=NamedTable("schedule", tuple(schedules.items())),
+        policies=NamedTable("policy", tuple(policies.items())),
+        default_policy=default,
+        gtr_policy=gtr if gtr else None,
+        **parts,
+    )
+
+
+def _clauses(
+    read: _Reader,
+    model: cf.ContractFile,
+    readings: cf.ReadingsSection,
+    schedules: Mapping[str, BusinessHours | None],
+    default_schedule: str | None,
+    files: Mapping[str, str],
+) -> dict[str, Any]:
+    """Every clause object of the file, or ``None`` where a problem was found."""
+    template = _template()
     syntec, ecb = _reference_values(read, model.reference, files)
     prices = _prices(read, model.prices)
     retention = _retention(
         read, model.retention if model.retention is not None else template.retention, readings
     )
     holidays = schedules.get(default_schedule or "")
-    parts: dict[str, Any] = {
+    return {
         "term": _term(read, model.term, readings),
         "prices": prices,
         "billing": _billing(read, model.billing, readings),
@@ -1144,26 +1201,8 @@ def _build(
             None if prices is None else prices.vat_rate_percent,
         ),
         "printed": _printed(read, model.printed),
+        "sla_readings": _sla_readings(read, readings),
     }
-    if problems:
-        return None
-    info = model.contract
-    return read.build(
-        "contract",
-        Contract,
-        name=info.name,
-        product=info.product,
-        buyer=info.buyer,
-        titulaire=info.titulaire,
-        signed_on=info.signed_on,
-        example=info.example,
-        references=tuple(Reference(label=r.label, text=r.text) for r in info.references),
-        schedules=NamedTable("schedule", tuple(schedules.items())),
-        policies=NamedTable("policy", tuple(policies.items())),
-        default_policy=default,
-        gtr_policy=gtr if gtr else None,
-        **parts,
-    )
 
 
 @functools.cache
@@ -1199,30 +1238,7 @@ def _model(contract: Contract) -> cf.ContractFile:
             renewals=contract.term.renewals,
             notice=cf.DelayText(_months_text(contract.term.notice_months)),
         ),
-        prices=cf.PricesSection(
-            vat_percent=_dec(contract.prices.vat_rate_percent),
-            lines=tuple(
-                cf.PriceLineEntry(label=line.label, annual_ht=_dec(line.annual_ht))
-                for line in contract.prices.lines
-            ),
-        ),
-        billing=cf.BillingSection(
-            frequency=_word_of(_FREQUENCIES, contract.billing.frequency),
-            timing=_word_of(_TIMINGS, contract.billing.timing),
-        ),
-        payment=cf.PaymentSection(
-            delay=cf.DelayText(
-                str(contract.payment.delay or Delay.days(contract.payment.delay_days))
-            ),
-            regime=_word_of(_REGIMES, contract.payment.regime),
-            indemnity=_dec(contract.payment.indemnity),
-        ),
-        revision=cf.RevisionSection(
-            index="syntec",
-            fixed_part=_dec(contract.revision.fixed_part),
-            rounding=_word_of(_ROUNDINGS, contract.revision.rounding),
-            imposed_by_buyer=contract.revision.imposed_by_buyer,
-        ),
+        **_money_sections(contract),
         schedules={name: _schedule_section(hours) for name, hours in contract.schedules.items()},
         sla={
             name: _policy_section(contract, name, policy)
@@ -1241,6 +1257,36 @@ def _model(contract: Contract) -> cf.ContractFile:
         reference=_reference_section(contract),
         readings=_readings_section(contract),
     )
+
+
+def _money_sections(contract: Contract) -> dict[str, Any]:
+    """The file's [prices], [billing], [payment] and [revision]."""
+    return {
+        "prices": cf.PricesSection(
+            vat_percent=_dec(contract.prices.vat_rate_percent),
+            lines=tuple(
+                cf.PriceLineEntry(label=line.label, annual_ht=_dec(line.annual_ht))
+                for line in contract.prices.lines
+            ),
+        ),
+        "billing": cf.BillingSection(
+            frequency=_word_of(_FREQUENCIES, contract.billing.frequency),
+            timing=_word_of(_TIMINGS, contract.billing.timing),
+        ),
+        "payment": cf.PaymentSection(
+            delay=cf.DelayText(
+                str(contract.payment.delay or Delay.days(contract.payment.delay_days))
+            ),
+            regime=_word_of(_REGIMES, contract.payment.regime),
+            indemnity=_dec(contract.payment.indemnity),
+        ),
+        "revision": cf.RevisionSection(
+            index="syntec",
+            fixed_part=_dec(contract.revision.fixed_part),
+            rounding=_word_of(_ROUNDINGS, contract.revision.rounding),
+            imposed_by_buyer=contract.revision.imposed_by_buyer,
+        ),
+    }
 
 
 def _dec(value: Decimal) -> cf.DecimalText:
@@ -1404,4 +1450,8 @@ def _readings_section(contract: Contract) -> cf.ReadingsSection:
         backups_on_holidays="run" if backups.skip_holidays is None else "skip",
         simultaneous_backups=backups.simultaneous,
         quota_multiples=contract.quotas.multiples,
+        sla_units=contract.sla_readings.units,
+        resolution_from=contract.sla_readings.resolution_from,
+        gtr_scope=contract.sla_readings.scope,
+        sla_holidays=contract.sla_readings.holidays_in_psg,
     )

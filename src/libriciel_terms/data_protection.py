@@ -87,7 +87,7 @@ ChainEvent = Literal[
 #: A remark on how a deadline was set: ``after_return`` (C11, default reading: destruction
 #: once the return procedure allows it), ``conflict`` (C11, other reading: the return procedure
 #: allows destruction only after the deadline), ``relation_assumed`` (the commercial relation
-#: taken to end with the contract), ``support_from_record`` (C12, other reading).
+#: taken to end with the contract), ``support_from_record`` (C23, other reading).
 ChainNote = Literal["", "after_return", "conflict", "relation_assumed", "support_from_record"]
 
 _MET = {True: ("oui", "yes"), False: ("non", "no")}
@@ -304,8 +304,8 @@ class ChainDeadline:
                 "commercial relation taken to end with the contract",
             ),
             "support_from_record": (
-                f"{delay} à compter de chaque enregistrement du support (lecture C12)",
-                f"{delay} from each support record (reading C12)",
+                f"{delay} à compter de chaque enregistrement du support (lecture C23)",
+                f"{delay} from each support record (reading C23)",
             ),
         }
         return (pick(*texts[self.note], lang),) if self.note else ()
@@ -556,7 +556,7 @@ def _after_destruction(
 def _support_row(
     events: _Events, table: RetentionTable, hours: BusinessHours, reading: SupportDataStart
 ) -> ChainDeadline:
-    """Support data destroyed or anonymised after its retention (§6.5.9.2, C12)."""
+    """Support data destroyed or anonymised after its retention (§6.5.9.2, C23)."""
     rule = table["support_data"]
     if reading == "contract_end":
         if events.support_recorded_on is not None:
@@ -610,7 +610,7 @@ def end_of_contract_chain(
       ``destruction`` says how this meets the return procedure (C11, default ``table.destruction``);
     - the titulaire's written notice of the destruction within 7 jours ouvrés;
     - support data destroyed or anonymised after 2 years (§6.5.9.2) — ``support_data_from`` says
-      what the 2 years run from (C12, default ``table.support_data_from``), and
+      what the 2 years run from (C23, default ``table.support_data_from``), and
       ``support_recorded_on`` the date of a support record under ``"record"``;
     - referents' personal data kept at most 3 years after the end of the commercial relation
       (§6.5.9.1; ``commercial_relation_end`` taken as ``contract_end`` when not given).

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 from libriciel_terms.errors import (
     ContractFileError,
     Problem,
+    RecordsError,
     ReferenceFileError,
     UnknownKeyError,
     WrongTypeError,
@@ -52,6 +53,7 @@ __all__ = [
     "load_contract",
     "load_ecb_rates",
     "load_legal_rates",
+    "load_records",
     "load_syntec",
     "read_text",
 ]
@@ -79,7 +81,9 @@ def bundled_text(name: str) -> str:
 def read_text(
     path: str | os.PathLike[str] | Traversable,
     *,
-    error: type[ContractFileError] | type[ReferenceFileError] = ContractFileError,
+    error: type[ContractFileError]
+    | type[ReferenceFileError]
+    | type[RecordsError] = ContractFileError,
 ) -> str:
     """A file's text, UTF-8 (a byte-order mark tolerated); an unreadable file is an ``error``."""
     if not isinstance(path, (str, os.PathLike, Traversable)):
@@ -169,3 +173,19 @@ def load_legal_rates(
     return RateTable.from_csv_text(
         text, series="legal_rate", creditor=creditor, name=os.fspath(path)
     )
+
+
+def load_records(path: str | os.PathLike[str]) -> list[dict[str, str]]:
+    """The records of a CSV file (a ticket export, state changes, outages), UTF-8, ``;`` or ``,``.
+
+    The text goes to :func:`~libriciel_terms.ticket_records.records_from_csv_text`; a file that
+    cannot be read, or a line with the wrong number of fields, is a
+    :class:`~libriciel_terms.errors.RecordsError` naming the file.
+    """
+    from libriciel_terms.ticket_records import records_from_csv_text
+
+    text = read_text(path, error=RecordsError)
+    try:
+        return records_from_csv_text(text)
+    except RecordsError as exc:
+        raise RecordsError(os.fspath(path), exc.problems) from None

@@ -254,11 +254,9 @@ class FrenchHolidays:
     ``"solidarity_day"`` (the journée de solidarité of the loi n° 2004-626, worked by default).
     """
 
-    region: Region = attrs.field(
-        default="metropole", validator=_validate.attrs_one_of("metropole", "alsace-moselle")
-    )
+    region: Region = attrs.field(default="metropole", validator=_validate.choice(Region))
     whit_monday_2005_2007: WhitMondayReading = attrs.field(
-        default="holiday", validator=_validate.attrs_one_of("holiday", "solidarity_day")
+        default="holiday", validator=_validate.choice(WhitMondayReading)
     )
 
     def holidays(self, year: int) -> frozenset[dt.date]:

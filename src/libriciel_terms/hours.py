@@ -63,7 +63,6 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import operator
 from collections.abc import Iterable, Mapping
 from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -100,7 +99,6 @@ _DAY = dt.timedelta(days=1)
 _WORKING_WEEKDAYS = frozenset(range(5))  # jours ouvrés: Monday–Friday
 _OUVRABLE_WEEKDAYS = frozenset(range(6))  # jours ouvrables: Monday–Saturday
 _Counts = Literal["ouvres", "ouvrables"]
-_ALWAYS_AWARE = (ZoneInfo, dt.timezone)
 #: No day holds more business time than this (the longest days of history are 25 h).
 _MAX_DAY_US = 2 * DAY
 
@@ -248,45 +246,10 @@ def _check_holidays(_instance: object, _attribute: object, value: object) -> Non
 # -- inputs ------------------------------------------------------------------------------------
 
 
-def _localize(name: str, value: object, zone: ZoneInfo) -> dt.datetime:
-    """The instant ``value`` on the wall clock of ``zone``; refused if not aware or off the range."""
-    if type(value) is dt.datetime and type(value.tzinfo) in _ALWAYS_AWARE:
-        instant = value
-    else:
-        instant = _validate.aware(name, value)
-    try:
-        return instant.astimezone(zone)
-    except (OverflowError, ValueError):
-        raise OutOfRangeError(
-            f"{name}={value!r} falls outside the years 1–9999 in {zone.key}; pass a later or "
-            f"earlier instant"
-        ) from None
-
-
-def _count(name: str, value: object) -> int:
-    """An ``int`` count; ``numpy`` integers convert, ``bool`` and floats are refused."""
-    if isinstance(value, int) and not isinstance(value, bool):
-        return value
-    if not isinstance(value, bool) and type(value).__name__ != "bool_":
-        try:
-            return operator.index(value)  # type: ignore[arg-type]
-        except TypeError:
-            pass
-    return _validate.integer(name, value)
-
-
-def _date(name: str, value: object) -> dt.date:
-    """A ``date``; a ``numpy.datetime64`` of unit day converts, datetimes are refused."""
-    dtype = getattr(value, "dtype", None)
-    if type(value).__name__ == "datetime64" and dtype is not None:
-        converted = value.astype(object) if str(dtype).endswith("[D]") else None  # type: ignore[attr-defined]
-        if type(converted) is not dt.date:
-            raise WrongTypeError(
-                f"{name}={value!r} is not a numpy datetime64 day; pass a datetime64[D] or a "
-                f"datetime.date, e.g. date(2025, 9, 1)"
-            )
-        return converted
-    return _validate.day(name, value)
+# The shared checks under the names this module's hot paths use.
+_localize = _validate.localized
+_count = _validate.count
+_date = _validate.numpy_day
 
 
 def _positive(name: str, value: object) -> int:
@@ -313,10 +276,10 @@ def _weekly_windows(
 
 
 def _bundled_schedule(name: str) -> BusinessHours:
-    """A schedule of the bundled ComElus 2024 contract (imported when first asked for)."""
-    from libriciel_terms.comelus import COMELUS_2024
+    """A schedule of the bundled ComElus 2024 contract file, read without the contract layer."""
+    from libriciel_terms import _schedules
 
-    return COMELUS_2024.schedules[name]
+    return _schedules.bundled("comelus-2024")[name]
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)
@@ -432,6 +395,13 @@ class BusinessHours:
         sep = f"{NBSP};"
         opening = f"{sep} ".join(parts) or "jamais ouvert"
         return f"{opening}{sep} jours fériés{NBSP}: {holidays}{sep} fuseau{NBSP}: {self.zone.key}"
+
+    def _repr_html_(self) -> str:
+        """Jupyter's view: the schedule's name and its line (:meth:`to_text`), in French."""
+        import html
+
+        name, line = html.escape(self.name), html.escape(self.to_text())
+        return f"<p><strong>{name}</strong>{NBSP}: {line}</p>"
 
     def describe(self) -> str:
         """The schedule in one line, in English (:meth:`to_text` with ``lang="en"``)."""

@@ -40,7 +40,6 @@ libriciel_terms.errors.InvalidArgumentError: base='ht': moratory interest runs o
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Literal
@@ -483,53 +482,3 @@ def moratory_interest(
         ecb_rates=ecb_rates,
         day_count=day_count,
     )
-
-
-# -- transitional ---------------------------------------------------------------------------------
-# Names that ``libriciel_terms/__init__.py`` still imports from this module, which issue 12 split
-# into ``rates``, ``payment`` and ``claims``. The lead's merge imports them from those modules and
-# deletes this function.
-_MOVED = {
-    **dict.fromkeys(
-        (
-            "COMMERCIAL_MARGIN_POINTS",
-            "ECB_MRO",
-            "LEGAL_RATE_INDIVIDUALS",
-            "LEGAL_RATE_MULTIPLIER",
-            "LEGAL_RATE_OTHER_CASES",
-            "PUBLIC_PROCUREMENT_MARGIN_POINTS",
-            "RATES_AS_OF",
-            "RateRow",
-            "RateTable",
-            "Regime",
-            "commercial_rate",
-            "half_year_start",
-            "moratory_rate",
-            "three_times_legal_rate",
-        ),
-        "rates",
-    ),
-    **dict.fromkeys(
-        ("STATUTORY_DELAY_DAYS", "Buyer", "Interruption", "delay_start", "payment_due_date"),
-        "payment",
-    ),
-    **dict.fromkeys(
-        (
-            "INTEREST_PAYMENT_DAYS",
-            "RECOVERY_INDEMNITY",
-            "Claim",
-            "ClaimLine",
-            "Payment",
-            "PaymentRequest",
-            "late_payment_claim",
-        ),
-        "claims",
-    ),
-}
-
-
-def __getattr__(name: str) -> Any:
-    if name in _MOVED:
-        module = importlib.import_module(f"libriciel_terms.{_MOVED[name]}")
-        return getattr(module, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -185,6 +185,7 @@ class Decisions(Report):
 
     def display_records(self, *, lang: Lang = "fr") -> list[dict[str, Any]]:
         """The decisions as people read them."""
+        # The decision's text says what kind it is; ``kind`` and ``what_en`` stay in the records.
         return [
             {
                 "due_on": row.due_on,

@@ -62,7 +62,6 @@ libriciel_terms.errors.UnknownIndexMonthError: Syn(n) is 2025-07 (the latest ind
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
@@ -732,16 +731,16 @@ class RevisionClause:
 
     @classmethod
     def comelus(cls) -> RevisionClause:
-        """The ComElus 2024 clause 1.11: Syntec, 0,15 fixed, "millième supérieur", firm prices."""
-        return cls(
-            index=SYNTEC,
-            fixed_part=Decimal("0.15"),
-            rounding="ceiling",
-            imposed_by_buyer=False,
-            basis="chained",
-            junction=None,
-            publication="observed",
-        )
+        """The ComElus 2024 clause 1.11: Syntec, 0,15 fixed, "millième supérieur", firm prices.
+
+        The ``[revision]`` of the bundled ComElus 2024 contract file.
+
+        >>> RevisionClause.comelus().fixed_part
+        Decimal('0.15')
+        """
+        from libriciel_terms.comelus import COMELUS_2024
+
+        return COMELUS_2024.revision
 
     def _for_call(self, **overrides: Any) -> RevisionClause:
         changes = {key: value for key, value in overrides.items() if value is not None}
@@ -1014,34 +1013,3 @@ def revision_schedule(
     return clause.schedule(
         anniversaries, prices, revision_dates=revision_dates, current_months=current_months
     )
-
-
-# -- transitional ---------------------------------------------------------------------------------
-# Names that ``libriciel_terms/__init__.py`` still imports from this module: the index moved to
-# ``syntec`` (issue 12), and the two ComElus constants, which repeated the price list and the
-# term, are no longer used by any rule (issue 11). The lead's merge imports the first from
-# ``syntec``, drops the last two from ``__init__`` and deletes this function.
-_MOVED_TO_SYNTEC = (
-    "FIRST_REVISED_MONTH",
-    "LAST_HISTORICAL_MONTH",
-    "IndexValue",
-    "LINK_COEFFICIENT",
-    "SYNTEC",
-    "SyntecSeries",
-    "publication_rule_date",
-)
-
-
-def __getattr__(name: str) -> Any:
-    if name in _MOVED_TO_SYNTEC:
-        return getattr(importlib.import_module("libriciel_terms.syntec"), name)
-    if name == "COMELUS_PRICES":
-        return (
-            ("usage", Decimal("650.00")),
-            ("traffic", Decimal("300.00")),
-            ("storage", Decimal("150.00")),
-            ("support", Decimal("250.00")),
-        )
-    if name == "COMELUS_ANNIVERSARIES":
-        return (dt.date(2025, 9, 1), dt.date(2026, 9, 1), dt.date(2027, 9, 1))
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

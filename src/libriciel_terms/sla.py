@@ -63,7 +63,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import importlib
 import operator
 from collections.abc import Iterable, Iterator, Mapping
 from types import MappingProxyType
@@ -88,14 +87,9 @@ from libriciel_terms.holidays import ExplicitHolidays
 from libriciel_terms.hours import BusinessHours
 
 if TYPE_CHECKING:
-    from libriciel_terms.states import AutoTransition, TicketState, automatic_transition
     from libriciel_terms.tickets import (
         Missing,
-        Requalification,
         RequalificationRule,
-        StateChange,
-        Status,
-        TargetReport,
         Ticket,
         TicketReport,
         TicketReports,
@@ -119,20 +113,6 @@ __all__ = [
     "counted_from_text",
     "merge_intervals",
     "psg",
-]
-# Transitional: names that moved to ``states`` and ``tickets`` (see _MOVED at the end).
-__all__ += [
-    "AutoTransition",
-    "Requalification",
-    "RequalificationRule",
-    "StateChange",
-    "Status",
-    "TargetReport",
-    "Ticket",
-    "TicketReport",
-    "TicketReports",
-    "TicketState",
-    "automatic_transition",
 ]
 
 #: The event a délai counts from: the report (« signalement »), the workaround given (§2.7), the
@@ -502,7 +482,7 @@ class SlaPolicy(Report, Mapping[tuple[Priority, Target], SlaTarget]):
     >>> len(policy), str(policy[Priority.BLOQUANT, Target.WORKAROUND].delay)
     (10, '8 h ouvrées')
     >>> print(policy.to_text())  # doctest: +ELLIPSIS
-    Politique SLA « table 4.3 » : 10 objectifs, ComElus PSG (§4.1)
+    Politique SLA « table 4.3 » : 10 objectifs, PSG ComElus (§4.1)
     priorité             objectif                         délai           à compter de  gel  condition ...
     Niveau 0 - Bloquant  prise en charge (qualification)  4 h ouvrées     signalement   non  ...
     ...
@@ -536,62 +516,24 @@ class SlaPolicy(Report, Mapping[tuple[Priority, Target], SlaTarget]):
     def __reduce__(self) -> tuple[Any, ...]:
         return (_policy, (self.name, self.targets, self.hours))
 
-    # -- presets ---------------------------------------------------------------------------------
+    # -- presets: accessors of the bundled ComElus 2024 contract file --------------------------------
 
     @classmethod
     def comelus(cls, *, resolution_from: ResolutionFrom = "report") -> SlaPolicy:
         """Table 4.3 (Contract §4.3), the default reading; freezes apply to resolution (§5.2.4.1).
 
-        "Les durées indiquées dans ce tableau s'entendent en heures ouvrées et jours ouvrés."
-        Bloquant and Majeur resolutions hold "si le caractère bloquant / sérieux est confirmé";
-        the Majeur row's « sérieux » is read as « majeur » (C2). The table does not say what
-        "prise en charge immédiate en maintenance pour résolution dans les 3 jours" counts from:
-        ``resolution_from="report"`` (default), ``"workaround"`` (the workaround proposed just
-        before) or ``"confirmation"`` (the confirmation of the blocking or major character, an
-        event of the ticket). Sérieux and Mineur resolutions count from the report in every
-        reading: they have no workaround and no condition.
+        The policy ``[sla.table_4_3]`` of the bundled ComElus 2024 contract file, read with
+        :meth:`with_readings`. "Les durées indiquées dans ce tableau s'entendent en heures
+        ouvrées et jours ouvrés." Bloquant and Majeur resolutions hold "si le caractère bloquant
+        / sérieux est confirmé"; the Majeur row's « sérieux » is read as « majeur » (C2). The
+        table does not say what "prise en charge immédiate en maintenance pour résolution dans
+        les 3 jours" counts from: ``resolution_from="report"`` (default), ``"workaround"`` or
+        ``"confirmation"``.
+
+        >>> SlaPolicy.comelus(resolution_from="workaround").name
+        'table 4.3, resolution_from=workaround'
         """
-        start = _validate.one_of(
-            "resolution_from", resolution_from, _validate.literal_values(ResolutionFrom)
-        )
-        rows = [
-            (Priority.BLOQUANT, 4, 8, 3, "si le caractère bloquant est confirmé"),
-            (Priority.MAJEUR, 8, 24, 5, "si le caractère majeur est confirmé (C2)"),
-            (Priority.SERIEUX, 12, None, 15, ""),
-            (Priority.MINEUR, 36, None, 30, ""),
-        ]
-        targets: list[SlaTarget] = []
-        for priority, take, workaround, days, condition in rows:
-            targets.append(
-                SlaTarget(
-                    priority=priority,
-                    target=Target.TAKE_CHARGE,
-                    delay=Delay.business_hours(take),
-                    clause="§4.3",
-                )
-            )
-            if workaround is not None:
-                targets.append(
-                    SlaTarget(
-                        priority=priority,
-                        target=Target.WORKAROUND,
-                        delay=Delay.business_hours(workaround),
-                        clause="§4.3",
-                    )
-                )
-            targets.append(
-                SlaTarget(
-                    priority=priority,
-                    target=Target.RESOLUTION,
-                    delay=Delay.working_days(days),
-                    counted_from=start if condition else "report",
-                    freezes=True,
-                    clause="§4.3, §5.2.4.1",
-                    condition=condition,
-                )
-            )
-        name = "table 4.3" if start == "report" else f"table 4.3, resolution_from={start}"
-        return cls(name=name, targets=tuple(targets), hours=psg())
+        return _bundled_policy("table_4_3").with_readings(resolution_from=resolution_from)
 
     @classmethod
     def section_2_7(
@@ -599,64 +541,22 @@ class SlaPolicy(Report, Mapping[tuple[Priority, Target], SlaTarget]):
     ) -> SlaPolicy:
         """The help-desk délais as §2.7 states them (C1): the other reading, never merged.
 
-        Take charge within "4 heures ouvrées" for Bloquant, Majeur and Mineur; "correctif ou
-        contournement" (GTR) within 8 h (Bloquant) / 24 h (Majeur); in case of workaround,
-        resolution within 3 / 5 days counted from the workaround; Mineur: resolution within 30
-        days. §2.7 has no Sérieux level, so this policy has no target for it. Its "8 heures",
-        "24 heures" and "jours" say neither « ouvrées » nor « ouvrés »: ``units="business"``
-        (default) reads them as business hours (the GTR holds during the PSG, §2.8) and jours
-        ouvrés with civil counting, like table 4.3; ``units="calendar"`` as elapsed hours and
-        calendar days. ``holidays_in_psg`` chooses the schedule (:func:`psg`). Freezes apply to
-        resolution (§5.2.4.1).
+        The policy ``[sla.section_2_7]`` of the bundled ComElus 2024 contract file, read with
+        :meth:`with_readings`. Take charge within "4 heures ouvrées" for Bloquant, Majeur and
+        Mineur; "correctif ou contournement" (GTR) within 8 h (Bloquant) / 24 h (Majeur); in case
+        of workaround, resolution within 3 / 5 days counted from the workaround; Mineur:
+        resolution within 30 days. §2.7 has no Sérieux level, so this policy has no target for
+        it. Its "8 heures", "24 heures" and "jours" say neither « ouvrées » nor « ouvrés »:
+        ``units="business"`` (default) reads them as business hours (the GTR holds during the
+        PSG, §2.8) and jours ouvrés, like table 4.3; ``units="calendar"`` as elapsed hours and
+        calendar days. ``holidays_in_psg`` chooses the schedule (:func:`psg`).
+
+        >>> SlaPolicy.section_2_7(units="calendar")[Priority.MAJEUR, Target.WORKAROUND].delay
+        Delay(amount=24, unit='hours', counting='civil')
         """
-        calendar = _validate.one_of("units", units, _validate.literal_values(Units27))
-        hours_ = Delay.hours if calendar == "calendar" else Delay.business_hours
-        days_ = Delay.days if calendar == "calendar" else Delay.working_days
-        targets = [
-            SlaTarget(
-                priority=priority,
-                target=Target.TAKE_CHARGE,
-                delay=Delay.business_hours(4),
-                clause="§2.7",
-            )
-            for priority in (Priority.BLOQUANT, Priority.MAJEUR, Priority.MINEUR)
-        ]
-        for priority, hours, days, character in (
-            (Priority.BLOQUANT, 8, 3, "bloquant"),
-            (Priority.MAJEUR, 24, 5, "majeur"),
-        ):
-            targets.append(
-                SlaTarget(
-                    priority=priority,
-                    target=Target.WORKAROUND,
-                    delay=hours_(hours),
-                    clause="§2.7",
-                    condition="correctif ou contournement (GTR)",
-                )
-            )
-            targets.append(
-                SlaTarget(
-                    priority=priority,
-                    target=Target.RESOLUTION,
-                    delay=days_(days),
-                    counted_from="workaround",
-                    freezes=True,
-                    clause="§2.7, §5.2.4.1",
-                    condition=f"en cas de contournement, si le caractère {character} est confirmé",
-                )
-            )
-        targets.append(
-            SlaTarget(
-                priority=Priority.MINEUR,
-                target=Target.RESOLUTION,
-                delay=days_(30),
-                freezes=True,
-                clause="§2.7, §5.2.4.1",
-            )
+        return _bundled_policy("section_2_7").with_readings(
+            units=units, holidays_in_psg=holidays_in_psg
         )
-        name = "section 2.7" + _reading_suffix(units=(calendar, "business"))
-        name += _reading_suffix(holidays_in_psg=(holidays_in_psg, "excluded"))
-        return cls(name=name, targets=tuple(targets), hours=psg(holidays_in_psg))
 
     @classmethod
     def hosting_gtr(
@@ -667,39 +567,78 @@ class SlaPolicy(Report, Mapping[tuple[Priority, Target], SlaTarget]):
     ) -> SlaPolicy:
         """Hosting unavailability (Contract §2.5.2, §2.8): take charge, then restore.
 
-        Take charge within 2 business hours of the report; restore the service or give a
-        workaround within 4 business hours **of the actual take-charge**. §2.5.2 covers "[l']
-        indisponibilité d'un composant applicatif hébergé", any of them; §2.8 says "La GTR ne
-        s'applique que pour un incident bloquant ou majeur ou à une coupure de service".
-        ``scope="blocking_or_major"`` (default, §2.8) has Bloquant and Majeur rows only;
+        The policy ``[sla.gtr_hebergement]`` of the bundled ComElus 2024 contract file, read with
+        :meth:`with_readings`. Take charge within 2 business hours of the report; restore the
+        service or give a workaround within 4 business hours **of the actual take-charge**.
+        §2.5.2 covers "[l'] indisponibilité d'un composant applicatif hébergé", any of them; §2.8
+        says "La GTR ne s'applique que pour un incident bloquant ou majeur ou à une coupure de
+        service". ``scope="blocking_or_major"`` (default, §2.8) has Bloquant and Majeur rows only;
         ``"any_unavailability"`` (§2.5.2) has a row for every priority. No freeze: §5.2.4.1
         freezes the *resolution* time.
+
+        >>> gtr = SlaPolicy.hosting_gtr(scope="any_unavailability")
+        >>> sorted({row.priority.name for row in gtr.targets})
+        ['BLOQUANT', 'MAJEUR', 'MINEUR', 'SERIEUX']
         """
+        return _bundled_policy("gtr_hebergement").with_readings(
+            scope=scope, holidays_in_psg=holidays_in_psg
+        )
+
+    # -- readings --------------------------------------------------------------------------------
+
+    def with_readings(
+        self,
+        *,
+        resolution_from: ResolutionFrom = "report",
+        units: Units27 = "business",
+        scope: GtrScope = "blocking_or_major",
+        holidays_in_psg: HolidaysInPsg = "excluded",
+    ) -> SlaPolicy:
+        """This policy read another way where the text is ambiguous (docs/contradictions.md).
+
+        Each keyword's default leaves the policy as written; another value changes it and adds
+        ``", keyword=value"`` to its name:
+
+        - ``resolution_from`` (table 4.3): what a *conditional* resolution (one with a
+          ``condition``, counted from the report) counts from: ``"workaround"`` or
+          ``"confirmation"``.
+        - ``units`` (§2.7): ``"calendar"`` reads every délai but the take-charge's as elapsed
+          time (business hours → hours, jours ouvrés → calendar days).
+        - ``scope`` (§2.5.2 vs §2.8): ``"any_unavailability"`` gives every priority the rows of
+          the most urgent one.
+        - ``holidays_in_psg`` (§1.6, §2.7, §2.8 vs §4.1): ``"included"`` runs the schedule on
+          the holidays that fall on a working day.
+
+        >>> SlaPolicy.comelus().with_readings(holidays_in_psg="included").hours.is_open(
+        ...     datetime(2024, 11, 11, 10, 0, tzinfo=paris))
+        True
+        """
+        start = _validate.one_of(
+            "resolution_from", resolution_from, _validate.literal_values(ResolutionFrom)
+        )
+        calendar = _validate.one_of("units", units, _validate.literal_values(Units27))
         chosen = _validate.one_of("scope", scope, _validate.literal_values(GtrScope))
-        levels = list(Priority)[:2] if chosen == "blocking_or_major" else list(Priority)
-        targets: list[SlaTarget] = []
-        for priority in levels:
-            targets.append(
-                SlaTarget(
-                    priority=priority,
-                    target=Target.TAKE_CHARGE,
-                    delay=Delay.business_hours(2),
-                    clause="§2.5.2",
-                )
+        holidays = _validate.one_of(
+            "holidays_in_psg", holidays_in_psg, _validate.literal_values(HolidaysInPsg)
+        )
+        targets = self.targets
+        name = self.name
+        if start != "report":
+            targets = tuple(_counted_from_reading(row, start) for row in targets)
+            name += _reading_suffix(resolution_from=(start, "report"))
+        if calendar == "calendar":
+            targets = tuple(_calendar_reading(row) for row in targets)
+            name += _reading_suffix(units=(calendar, "business"))
+        if chosen == "any_unavailability":
+            targets = _every_priority(targets)
+            name += _reading_suffix(scope=(chosen, "blocking_or_major"))
+        hours = self.hours
+        if holidays == "included":
+            hours = attrs.evolve(
+                hours, holidays=ExplicitHolidays.of(()), name=f"{hours.name}, jours fériés inclus"
             )
-            targets.append(
-                SlaTarget(
-                    priority=priority,
-                    target=Target.RESTORE,
-                    delay=Delay.business_hours(4),
-                    counted_from="take_charge",
-                    clause="§2.5.2, §2.8",
-                    condition="rétablir le service ou mettre en œuvre une solution de contournement",
-                )
-            )
-        name = "hosting GTR (2.5.2)" + _reading_suffix(scope=(chosen, "blocking_or_major"))
-        name += _reading_suffix(holidays_in_psg=(holidays_in_psg, "excluded"))
-        return cls(name=name, targets=tuple(targets), hours=psg(holidays_in_psg))
+            name += _reading_suffix(holidays_in_psg=(holidays, "excluded"))
+        return attrs.evolve(self, name=name, targets=targets, hours=hours)
 
     # -- the table -------------------------------------------------------------------------------
 
@@ -839,6 +778,45 @@ def _policy(name: str, targets: tuple[SlaTarget, ...], hours: BusinessHours) -> 
 
 def _reading_suffix(**readings: tuple[str, str]) -> str:
     return "".join(f", {k}={v}" for k, (v, default) in readings.items() if v != default)
+
+
+def _bundled_policy(key: str) -> SlaPolicy:
+    # Imported here: the contract module builds its policies with this one.
+    from libriciel_terms.comelus import COMELUS_2024
+
+    return COMELUS_2024.policies[key]
+
+
+def _counted_from_reading(row: SlaTarget, start: CountedFrom) -> SlaTarget:
+    conditional = row.target is Target.RESOLUTION and row.condition and row.counted_from == "report"
+    return attrs.evolve(row, counted_from=start) if conditional else row
+
+
+_CALENDAR_UNITS: MappingProxyType[str, str] = MappingProxyType(
+    {"business_hours": "hours", "working_days": "days", "ouvrable_days": "days"}
+)
+
+
+def _calendar_reading(row: SlaTarget) -> SlaTarget:
+    unit = _CALENDAR_UNITS.get(row.delay.unit)
+    if row.target is Target.TAKE_CHARGE or unit is None:
+        return row
+    return attrs.evolve(row, delay=Delay(amount=row.delay.amount, unit=unit))  # type: ignore[arg-type]
+
+
+def _every_priority(targets: tuple[SlaTarget, ...]) -> tuple[SlaTarget, ...]:
+    if not targets:
+        return targets
+    top = min(row.priority for row in targets)
+    covered = {row.priority for row in targets}
+    extra = [
+        attrs.evolve(row, priority=priority)
+        for priority in Priority
+        if priority not in covered
+        for row in targets
+        if row.priority == top
+    ]
+    return targets + tuple(extra)
 
 
 def _start_of(
@@ -1002,31 +980,3 @@ def compare_policies(left: SlaPolicy, right: SlaPolicy) -> PolicyComparison:
                 )
             )
     return PolicyComparison(left=left.name, right=right.name, differences=tuple(differences))
-
-
-# -- transitional: names that moved to ``states`` and ``tickets`` --------------------------------
-# ``libriciel_terms/__init__.py`` still imports them from here; they resolve lazily (no import
-# cycle) until the package imports them from their modules. Then this table goes.
-
-_MOVED: MappingProxyType[str, str] = MappingProxyType(
-    {
-        "AutoTransition": "states",
-        "TicketState": "states",
-        "automatic_transition": "states",
-        "Requalification": "tickets",
-        "RequalificationRule": "tickets",
-        "StateChange": "tickets",
-        "Status": "tickets",
-        "TargetReport": "tickets",
-        "Ticket": "tickets",
-        "TicketReport": "tickets",
-        "TicketReports": "tickets",
-    }
-)
-
-
-def __getattr__(name: str) -> Any:
-    module = _MOVED.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(f"libriciel_terms.{module}"), name)

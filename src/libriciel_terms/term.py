@@ -43,7 +43,6 @@ What a late notice does is in :mod:`libriciel_terms.termination`.
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 from functools import cached_property
 from typing import Any, Literal, TypeVar
 
@@ -262,10 +261,14 @@ class ContractTerm(Report):
     def comelus(cls) -> ContractTerm:
         """The 2024 ComElus contract: from 2024-09-01, 1 year, renewable 3 times (CP, §1.7).
 
+        The ``[term]`` of the bundled ComElus 2024 contract file.
+
         >>> ContractTerm.comelus().latest_end
         datetime.date(2028, 8, 31)
         """
-        return cls(start=dt.date(2024, 9, 1), period_months=12, renewals=3, notice_months=2)
+        from libriciel_terms.comelus import COMELUS_2024
+
+        return COMELUS_2024.term
 
     def _boundary(self, k: int) -> dt.date:
         """The start of period k + 1 (k = 0 is the term's start)."""
@@ -489,14 +492,3 @@ class ContractTerm(Report):
 
 def _months_en(count: int) -> str:
     return f"{count} month{'s' if count != 1 else ''}"
-
-
-#: Names that moved to :mod:`libriciel_terms.termination` (transitional: the package's
-#: ``__init__`` still imports them from here).
-_MOVED = ("LateTermination", "TerminationOutcome", "late_termination")
-
-
-def __getattr__(name: str) -> Any:
-    if name in _MOVED:
-        return getattr(importlib.import_module("libriciel_terms.termination"), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

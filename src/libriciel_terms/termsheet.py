@@ -55,7 +55,7 @@ from libriciel_terms.data_protection import end_of_contract_chain
 from libriciel_terms.errors import TermsError, UnknownKeyError
 from libriciel_terms.interest import regime_name
 from libriciel_terms.obligations import obligations_calendar
-from libriciel_terms.revision import base_month
+from libriciel_terms.revision import RevisionClause, base_month
 from libriciel_terms.sla import compare_policies
 
 if TYPE_CHECKING:
@@ -129,7 +129,12 @@ class SheetSection:
     def to_text(self, *, lang: Lang = "fr") -> str:
         """The section for people: its title and clauses, then the report."""
         lang = _text.check_lang(lang)
-        return f"{pick(*self.title, lang)} ({self.clause})\n{self.report.to_text(lang=lang)}\n"
+        title = pick(*self.title, lang)
+        body = self.report.to_text(lang=lang)
+        first, _newline, rest = body.partition("\n")
+        if first == title:  # a table titled like its section: say it once
+            body = rest
+        return f"{title} ({self.clause})\n{body}\n"
 
     def to_html(self, *, lang: Lang = "fr") -> str:
         """The section as an HTML fragment."""
@@ -334,43 +339,59 @@ _REVISION = (
 
 
 def _revision(contract: Contract) -> Iterator[SheetSection]:
+    found = [_revision_row(contract, anniversary) for anniversary in contract.term.anniversaries]
+    rows = [row for row, _user in found]
+    remarks = _revision_remarks(contract.revision, any(user for _row, user in found))
+    shown = {lang: [_missing_shown(row, lang) for row in rows] for lang in ("fr", "en")}
+    title = ("Révision Syntec", "Syntec revision")
+    yield SheetSection(
+        key="revision",
+        title=title,
+        clause="§1.11",
+        report=_table(title, _REVISION, rows, shown, remarks),
+    )
+
+
+def _revision_row(contract: Contract, anniversary: dt.date) -> tuple[dict[str, Any], bool]:
+    """The revision at one anniversary, and whether it used a value the user supplied."""
     clause, index = contract.revision, contract.revision.index
-    rows: list[dict[str, Any]] = []
-    user = False
-    for anniversary in contract.term.anniversaries:
-        m0 = base_month(anniversary)
-        row: dict[str, Any] = {
-            "anniversary": anniversary,
-            "base_month": str(m0),
-            "base_index": index[m0].value if m0 in index else None,
-        }
-        try:
-            revision = clause.revision(anniversary)
-        except TermsError:  # a month the series lacks: shown as missing, never guessed
-            row.update(current_month=str(index.known_on(anniversary)), current_index=None)
-            row.update(coefficient=None, annual_ht=None)
-        else:
-            row.update(
-                current_month=str(revision.current_month),
-                current_index=revision.current_index,
-                coefficient=revision.coefficient,
-                annual_ht=revision.apply(contract.prices.annual.ht),
-            )
-            user = user or revision.uses_user_values
-        rows.append(row)
+    m0 = base_month(anniversary)
+    row: dict[str, Any] = {
+        "anniversary": anniversary,
+        "base_month": str(m0),
+        "base_index": index[m0].value if m0 in index else None,
+    }
+    try:
+        revision = clause.revision(anniversary)
+    except TermsError:  # a month the series lacks: shown as missing, never guessed
+        row.update(current_month=str(index.known_on(anniversary)), current_index=None)
+        row.update(coefficient=None, annual_ht=None)
+        return row, False
+    row.update(
+        current_month=str(revision.current_month),
+        current_index=revision.current_index,
+        coefficient=revision.coefficient,
+        annual_ht=revision.apply(contract.prices.annual.ht),
+    )
+    return row, revision.uses_user_values
+
+
+def _revision_remarks(clause: RevisionClause, user: bool) -> list[tuple[str, str]]:
     fixed = _text.number(clause.fixed_part, "fr")
     moving = _text.number(1 - clause.fixed_part, "fr")
     fixed_en, moving_en = f"{clause.fixed_part:f}", f"{1 - clause.fixed_part:f}"
+    ceiling = clause.rounding == "ceiling"
     remarks = [
         (
             f"C = {fixed} + {moving} × Syn(n)/Syn(o), arrondi au millième "
-            + ("supérieur" if clause.rounding == "ceiling" else "selon la clause")
+            + ("supérieur" if ceiling else "selon la clause")
             + (
                 " ; révision imposée par l'acheteur"
                 if clause.imposed_by_buyer
                 else " ; prix fermes sauf volonté différente de l'acheteur (C8)"
             ),
-            f"C = {fixed_en} + {moving_en} × Syn(n)/Syn(o), rounded to the thousandth"
+            f"C = {fixed_en} + {moving_en} × Syn(n)/Syn(o), rounded "
+            + ("up to the thousandth" if ceiling else "to the thousandth as the clause says")
             + (
                 "; revision imposed by the buyer"
                 if clause.imposed_by_buyer
@@ -389,14 +410,7 @@ def _revision(contract: Contract) -> Iterator[SheetSection]:
                 "Computed with at least one index value supplied by the user.",
             )
         )
-    shown = {lang: [_missing_shown(row, lang) for row in rows] for lang in ("fr", "en")}
-    title = ("Révision Syntec", "Syntec revision")
-    yield SheetSection(
-        key="revision",
-        title=title,
-        clause="§1.11",
-        report=_table(title, _REVISION, rows, shown, remarks),
-    )
+    return remarks
 
 
 def _missing_shown(row: Mapping[str, Any], lang: Lang) -> dict[str, Any]:
@@ -445,7 +459,7 @@ def _sla(contract: Contract) -> Iterator[SheetSection]:
             key=f"sla_{number}",
             title=(f"Délais — {name}", f"Time limits — {name}"),
             clause="§2.7, §4.3 (C1)",
-            report=contract.policies[name],
+            report=contract.policy(name),
         )
     gtr = contract.hosting_gtr
     if gtr is not None:
@@ -453,7 +467,7 @@ def _sla(contract: Contract) -> Iterator[SheetSection]:
             key="gtr", title=("GTR hébergement", "Hosting GTR"), clause="§2.5.2, §2.8", report=gtr
         )
     if others:
-        comparison = compare_policies(contract.sla, contract.policies[others[0]])
+        comparison = compare_policies(contract.sla, contract.policy(others[0]))
         yield SheetSection(
             key="sla_comparison",
             title=("Écarts entre politiques", "Differences between policies"),

@@ -64,7 +64,12 @@ from libriciel_terms._labels import french, say
 from libriciel_terms._report import Column, Report
 from libriciel_terms._text import Lang
 from libriciel_terms.delays import BusinessDuration
-from libriciel_terms.errors import EndBeforeStartError, UnknownKeyError, WrongTypeError
+from libriciel_terms.errors import (
+    EndBeforeStartError,
+    OptionalDependencyError,
+    UnknownKeyError,
+    WrongTypeError,
+)
 from libriciel_terms.hours import BusinessHours
 from libriciel_terms.sla import (
     Event,
@@ -288,6 +293,10 @@ class Ticket(Report):
     )
     _requalified: tuple[dt.datetime, ...] = attrs.field(init=False, repr=False, eq=False)
     _last: dt.datetime = attrs.field(init=False, repr=False, eq=False)
+    #: The events and the freezing spans as keys (µs on the UTC line, ``_clock.NONE`` for none),
+    #: for the evaluation of many tickets over arrays.
+    _keys: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False)
+    _frozen_keys: tuple[tuple[int, int], ...] = attrs.field(init=False, repr=False, eq=False)
 
     COLUMNS: ClassVar[tuple[Column, ...]] = (
         Column("at", "date", "date", "instant"),
@@ -333,6 +342,9 @@ class Ticket(Report):
         setattr_(self, "_requalified", requalified)
         instants = [e for e in events if e is not None]
         setattr_(self, "_last", max((*instants, *(t[0] for t in timeline), *requalified)))
+        key = _clock.key
+        setattr_(self, "_keys", tuple(key(e) for e in events))
+        setattr_(self, "_frozen_keys", tuple((key(s), key(e)) for s, e in frozen))
 
     def state_at(self, at: dt.datetime) -> TicketState:
         """The state at ``at``: the latest state change or event at or before it (« nouveau »
@@ -692,42 +704,73 @@ class TicketReport(Report, Mapping[Target, TargetReport]):
         )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False)
 class TicketReports(Report, Sequence[TicketReport]):
-    """The reports of many tickets (:func:`evaluate_many`), in the order of the tickets."""
+    """The reports of many tickets (:func:`evaluate_many`), in the order of the tickets.
 
-    reports: tuple[TicketReport, ...]
+    The due instants of a large batch are computed at once, over arrays; each
+    :class:`TicketReport` is assembled from them when first read (an index, an iteration,
+    :meth:`to_records`), and equals the one :func:`evaluate` gives.
+    """
+
+    _given: tuple[TicketReport, ...] = attrs.field(default=(), alias="reports", repr=False)
     policy: str = ""
     at: dt.datetime | None = None
+    _lazy: _Lazy | None = attrs.field(default=None, repr=False)
 
     COLUMNS: ClassVar[tuple[Column, ...]] = TicketReport.COLUMNS
+
+    @property
+    def reports(self) -> tuple[TicketReport, ...]:
+        """Every ticket's report, in the order of the tickets."""
+        return self._given if self._lazy is None else self._lazy.all()
 
     @overload
     def __getitem__(self, index: int) -> TicketReport: ...
     @overload
     def __getitem__(self, index: slice) -> Sequence[TicketReport]: ...
     def __getitem__(self, index: int | slice) -> TicketReport | Sequence[TicketReport]:
-        return self.reports[index]
+        if self._lazy is None or isinstance(index, slice):
+            return self.reports[index]
+        return self._lazy.get(range(len(self))[index])
 
     def __iter__(self) -> Iterator[TicketReport]:
-        return iter(self.reports)
+        if self._lazy is None:
+            return iter(self._given)
+        return map(self._lazy.get, range(len(self)))
 
     def __len__(self) -> int:
-        return len(self.reports)
+        return len(self._given) if self._lazy is None else len(self._lazy.items)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, TicketReports):
+            return NotImplemented
+        return (self.policy, self.at, self.reports) == (other.policy, other.at, other.reports)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_ticket_reports, (self.reports, self.policy, self.at))
 
     def to_records(self) -> list[dict[str, Any]]:
         """One record per ticket and target (``pandas.DataFrame(reports.to_records())``)."""
-        return [record for report in self.reports for record in report.to_records()]
+        return [record for report in self for record in report.to_records()]
 
     def headline(self, *, lang: Lang = "fr") -> str:
         """How many tickets, which policy, at which instant."""
-        n = len(self.reports)
+        n = len(self)
         when = "" if self.at is None else _text.instant(self.at, _text.check_lang(lang))
         return say(
             f"{n} tickets, « {self.policy} », au {when}",
             f"{n} tickets, « {self.policy} », at {when}",
             lang,
         )
+
+
+def _ticket_reports(
+    reports: tuple[TicketReport, ...], policy: str, at: dt.datetime | None
+) -> TicketReports:
+    return TicketReports(reports=reports, policy=policy, at=at)
 
 
 # -- evaluation ----------------------------------------------------------------------------------
@@ -787,11 +830,15 @@ def evaluate_many(
 ) -> TicketReports:
     """:func:`evaluate` every ticket at ``at``; the result converts to records for pandas.
 
-    The due instants of every ticket are computed in one call (``_clock.dues``), the place where
-    a bulk computation over arrays of instants plugs in.
+    Many tickets (:data:`_BULK_MIN` or more) with numpy installed (the ``fast`` extra): the due
+    instants of every ticket are computed at once over arrays (``_clock.due_keys``), each report
+    assembled when first read; otherwise ticket by ticket. Both give the same reports.
     """
     context = _Context.of(policy, at, requalification, missing)
     items: tuple[Ticket, ...] = _validate.items("tickets", tickets, Ticket)
+    lazy = _bulk_evaluation(context, items) if len(items) >= _BULK_MIN else None
+    if lazy is not None:
+        return TicketReports(policy=policy.name, at=context.at, lazy=lazy)
     for i, ticket in enumerate(items):
         context.check_reported(ticket, f"tickets[{i}].reported_at")
     reports: list[TicketReport] = []
@@ -804,6 +851,12 @@ def evaluate_many(
             context.assemble(t, plan, dues) for t, plan in zip(chunk, plans, strict=True)
         )
     return TicketReports(reports=tuple(reports), policy=policy.name, at=context.at)
+
+
+#: From this many tickets on, :func:`evaluate_many` computes over arrays (when numpy is there).
+_BULK_MIN = 64
+#: Tickets with more freezing spans than this are evaluated one by one.
+_BULK_FREEZES = 8
 
 
 #: Tickets planned, computed and assembled together: enough for a bulk computation of the due
@@ -1106,3 +1159,125 @@ def _notices(ticket: Ticket, known: int, zone: dt.tzinfo) -> tuple[Requalificati
             )
         previous = requal.priority
     return tuple(notices)
+
+
+# -- many tickets over arrays --------------------------------------------------------------------
+
+
+class _Lazy:
+    """Reports assembled when first read, from the due instants computed over arrays."""
+
+    __slots__ = ("applied", "built", "context", "dues", "items", "scalar")
+
+    def __init__(
+        self, context: _Context, items: tuple[Ticket, ...], dues: Any, applied: Any, scalar: Any
+    ) -> None:
+        self.context, self.items = context, items
+        self.dues, self.applied, self.scalar = dues, applied, scalar
+        self.built: list[TicketReport | None] = [None] * len(items)
+
+    def get(self, i: int) -> TicketReport:
+        found = self.built[i]
+        if found is None:
+            found = self.built[i] = self._build(i)
+        return found
+
+    def all(self) -> tuple[TicketReport, ...]:
+        return tuple(map(self.get, range(len(self.items))))
+
+    def _build(self, i: int) -> TicketReport:
+        context, ticket = self.context, self.items[i]
+        plan = context.plan(ticket)
+        if self.scalar[i]:
+            requests = [step[4] for step in plan[1] if step[4] is not None]
+            return context.assemble(ticket, plan, iter(_clock.dues(requests)))
+        zone = context.hours.zone
+        dues, applied = self.dues[i].tolist(), self.applied[i].tolist()
+        found = [
+            (_clock.instant(dues[j], zone), tuple(step[4][3][: applied[j]]))
+            for j, step in enumerate(plan[1])
+            if step[4] is not None
+        ]
+        return context.assemble(ticket, plan, iter(found))
+
+
+def _bulk_evaluation(context: _Context, items: tuple[Ticket, ...]) -> _Lazy | None:
+    """The due instants of every target of every ticket, over arrays (``None``: no numpy).
+
+    Tickets requalified, or with many freezing spans, or whose priority has a délai without a
+    bulk computation, are left to the ticket-by-ticket path (``scalar``).
+    """
+    try:
+        np = _clock.numpy()
+    except OptionalDependencyError:
+        return None
+    none, n = _clock.NONE, len(items)
+    keys = np.array([t._keys for t in items], dtype=np.int64).reshape(n, 6)
+    at_key = _clock.key(context.at_utc)
+    late = np.flatnonzero(keys[:, 0] > at_key)
+    if late.size:
+        first = int(late[0])
+        context.check_reported(items[first], f"tickets[{first}].reported_at")
+    priorities = np.fromiter((t.priority for t in items), dtype=np.int64, count=n)
+    scalar = np.fromiter(
+        (bool(t.requalifications) or len(t._frozen_keys) > _BULK_FREEZES for t in items),
+        dtype=bool,
+        count=n,
+    )
+    rows = context.policy.targets
+    for row in rows:
+        if not _clock.bulk_supported(row.delay):
+            scalar |= priorities == row.priority
+    known = np.where(keys > at_key, none, keys)
+    taken, workaround, resolved = known[:, 1], known[:, 2], known[:, 4]
+    if context.missing == "implied":  # the first later event stands for the take-charge
+        taken = np.where(taken == none, np.minimum(workaround, resolved), taken)
+    # a target is met by its event; the others (workaround, restore) by the first of the
+    # workaround and the resolution
+    met = {Target.TAKE_CHARGE: taken, Target.RESOLUTION: resolved}
+    first_fix = np.minimum(workaround, resolved)
+    starts = {"report": known[:, 0], "take_charge": taken, "workaround": workaround}
+    starts["confirmation"] = known[:, 3]
+    frozen_starts, frozen_ends = _freeze_arrays(np, items, scalar)
+    dues = np.full((n, len(context.wanted)), none, dtype=np.int64)
+    applied = np.zeros((n, len(context.wanted)), dtype=np.int64)
+    for j, target in enumerate(context.wanted):
+        until = np.minimum(np.minimum(met.get(target, first_fix), known[:, 5]), at_key)
+        for row in rows:
+            if row.target is not target:
+                continue
+            chosen = np.flatnonzero((priorities == row.priority) & ~scalar)
+            start = starts[row.counted_from][chosen]
+            chosen, start = chosen[start != none], start[start != none]
+            if not chosen.size:
+                continue
+            fs, fe = frozen_starts[chosen], frozen_ends[chosen]
+            if row.freezes:
+                fs, fe = _clipped(np, fs, fe, start, until[chosen])
+            else:
+                fs, fe = fs[:, :0], fe[:, :0]
+            dues[chosen, j], applied[chosen, j] = _clock.due_keys(
+                context.hours, row.delay, start, fs, fe
+            )
+    return _Lazy(context, items, dues, applied, scalar)
+
+
+def _freeze_arrays(np: Any, items: tuple[Ticket, ...], scalar: Any) -> tuple[Any, Any]:
+    """Each ticket's freezing spans as keys, padded with ``NONE`` to the most any ticket has."""
+    spans = [(i, k, s, e) for i, t in enumerate(items) for k, (s, e) in enumerate(t._frozen_keys)]
+    width = max((k + 1 for i, k, _, _ in spans if not scalar[i]), default=0)
+    starts = np.full((len(items), width), _clock.NONE, dtype=np.int64)
+    ends = starts.copy()
+    kept = [span for span in spans if not scalar[span[0]]]
+    if kept:
+        rows, ranks, firsts, lasts = np.array(kept, dtype=np.int64).T
+        starts[rows, ranks], ends[rows, ranks] = firsts, lasts
+    return starts, ends
+
+
+def _clipped(np: Any, fs: Any, fe: Any, start: Any, until: Any) -> tuple[Any, Any]:
+    """The freezes that count: cut to start at ``start`` and end by ``until`` (``NONE`` if not)."""
+    ends = np.minimum(fe, until[:, None])
+    keep = (fs < until[:, None]) & (ends > start[:, None])
+    none = _clock.NONE
+    return np.where(keep, np.maximum(fs, start[:, None]), none), np.where(keep, ends, none)

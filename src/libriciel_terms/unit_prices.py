@@ -178,29 +178,17 @@ class UnitPriceList(Report, Mapping[str, UnitPrice]):
 
     @classmethod
     def comelus_2024(cls) -> UnitPriceList:
-        """§7 "Coûts des prestations unitaires à commande", as printed (HT and TTC, VAT 20 %)."""
-        rows = (
-            ("site_steering", "Directeur de projet, comité de pilotage/projet, sur site", "1030.00", "1236.00", "day"),
-            ("site_integration", "Assistance technique à l'intégration sur site", "1030.00", "1236.00", "day"),
-            ("site_functional_training", "Formation fonctionnelle sur site", "1030.00", "1236.00", "day"),
-            ("site_functional_assistance", "Assistance fonctionnelle sur site", "1030.00", "1236.00", "day"),
-            ("site_technical_training", "Formation technique sur site", "1030.00", "1236.00", "day"),
-            ("remote_steering", "Directeur de projet, comité de pilotage/projet, en centre", "600.00", "720.00", "day"),
-            ("remote_integration", "Assistance technique à l'intégration, en centre", "600.00", "720.00", "day"),
-            ("remote_training", "Formation fonctionnelle ou technique, en centre", "600.00", "720.00", "day"),
-            ("remote_functional_assistance", "Assistance fonctionnelle, en centre", "600.00", "720.00", "day"),
-            ("remote_customer_training", "Formation collectivité, en centre", "600.00", "720.00", "day"),
-            ("development", "Développement complémentaire", "500.00", "600.00", "day"),
-            ("version_upgrade", "Montée de version (un environnement / une instance)", "300.00", "360.00", "upgrade"),
-            ("storage_gb_month", "Volume stocké et backupé, par Go et par mois", "2.50", "3.00", "GB-month"),
-        )  # fmt: skip
-        return cls(
-            prices=tuple(
-                UnitPrice(code=code, label=label, unit=unit, ht=Decimal(ht), ttc=Decimal(ttc))  # type: ignore[arg-type]
-                for code, label, ht, ttc, unit in rows
-            ),
-            vat_rate_percent=Decimal("20"),
-        )
+        """§7 "Coûts des prestations unitaires à commande" (HT, VAT 20 %).
+
+        The unit prices of the bundled ComElus 2024 contract file (the convention de service's
+        §7); the TTC the contract prints is each HT plus 20 %, which the records compute.
+
+        >>> UnitPriceList.comelus_2024()["development"].ht
+        Decimal('500.00')
+        """
+        from libriciel_terms.comelus import COMELUS_2024
+
+        return COMELUS_2024.unit_prices
 
     def __getitem__(self, code: str) -> UnitPrice:
         for price in self.prices:
@@ -276,7 +264,13 @@ class UnitPriceList(Report, Mapping[str, UnitPrice]):
         """One record per unit price; ``unit`` is the identifier (``"day"``), which a table shows
         in the reader's language (« jour »)."""
         return [
-            {"code": p.code, "label": p.label, "unit": _Unit(p.unit), "ht": p.ht, "ttc": p.ttc}
+            {
+                "code": p.code,
+                "label": p.label,
+                "unit": _Unit(p.unit),
+                "ht": p.ht,
+                "ttc": Amounts.of_ht(p.ht, self.vat_rate_percent).ttc if p.ttc is None else p.ttc,
+            }
             for p in self.prices
         ]
 
