@@ -25,8 +25,10 @@ import tomllib
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
+from typing import Literal
 from zoneinfo import ZoneInfo
 
+import attrs
 import pytest
 
 import libriciel_terms as lt
@@ -355,3 +357,28 @@ def test_command_line_speaks_one_language(command: str) -> None:
     tables = (lt.SYNTEC, lt.ECB_MRO, lt.LEGAL_RATE_OTHER_CASES)  # their sources are quoted
     assert _hits(_ENGLISH, french, tables) == []
     assert _hits(_FRENCH, english, tables) == []
+
+
+def test_a_report_gets_french_typography_and_keeps_super() -> None:
+    """Any report's French texts are typeset, also when written with plain spaces, and a
+    method calling super() still works in an attrs slotted class (which attrs builds anew)."""
+
+    @attrs.frozen
+    class Tiny(Report):
+        n: int = 1
+
+        def to_records(self) -> list[dict[str, object]]:
+            return [{"n": self.n}]
+
+        def headline(self, *, lang: Literal["fr", "en"] = "fr") -> str:
+            return "Total : " + super().headline(lang=lang)
+
+        def notes(self, *, lang: Literal["fr", "en"] = "fr") -> tuple[str, ...]:
+            return ("un taux de 10 % ; « payé »",) if lang == "fr" else ("a 10% rate; paid",)
+
+    tiny = Tiny()
+    assert tiny.headline() == "Total\u00a0: Tiny"
+    assert tiny.headline(lang="en") == "Total : Tiny"
+    assert tiny.notes() == ("un taux de 10\u202f%\u202f; «\u00a0payé\u00a0»",)
+    assert tiny.to_text().splitlines()[0] == "Total\u00a0: Tiny"
+    assert "\u00a0" not in tiny.to_text(lang="en")

@@ -183,6 +183,19 @@ def _typesetting(method: Callable[..., Any]) -> Callable[..., Any]:
     return typeset
 
 
+def _point_super_at(method: Callable[..., Any], cls: type) -> None:
+    """attrs builds a slotted class anew and points each method's ``super()`` at it; a wrapped
+    method is out of its reach, so its ``__class__`` cell is pointed here, the same way."""
+    for cell in getattr(method, "__closure__", None) or ():
+        try:
+            held = cell.cell_contents
+        except ValueError:  # an empty cell
+            continue
+        same = isinstance(held, type) and held.__qualname__ == cls.__qualname__
+        if same and held is not cls and held.__module__ == cls.__module__:
+            cell.cell_contents = cls
+
+
 class Report:
     """Mixin of every tabular result: text, HTML and ``str()`` from ``to_records()``.
 
@@ -197,7 +210,11 @@ class Report:
         super().__init_subclass__(**kwargs)
         for name in _TEXT_METHODS:
             method = cls.__dict__.get(name)
-            if callable(method) and not getattr(method, "_typeset", False):
+            if not callable(method):
+                continue
+            if getattr(method, "_typeset", False):
+                _point_super_at(method.__wrapped__, cls)
+            else:
                 setattr(cls, name, _typesetting(method))
 
     def to_records(self) -> list[dict[str, Any]]:
