@@ -236,7 +236,7 @@ def test_every_bad_row_is_named() -> None:
     batch = tickets_from_records(rows, columns=columns, zone="Europe/Paris", on_error="collect")
     assert [t.reference for t in batch] == ["D"]
     assert len(batch.problems) == 6
-    assert batch.headline() == "1 tickets lus, 6 problèmes"
+    assert batch.headline() == "1 ticket lu, 6 problèmes"
     assert batch.to_records()[0] == {
         "path": 'row 1, column "Prio"',
         "value": "'urgent'",
@@ -439,7 +439,7 @@ def test_batch_headers_and_empty_cells() -> None:
         [{"priority": "x", "reported_at": p(2024, 10, 15)}], on_error="collect"
     )
     lines = batch.to_text().splitlines()
-    assert lines[0] == "0 tickets lus, 1 problème"
+    assert lines[0] == "0 ticket lu, 1 problème"
     assert [h.strip() for h in lines[1].split("  ") if h.strip()] == [
         "ligne et colonne",
         "valeur",

@@ -550,8 +550,9 @@ class TicketBatch(Report, Sequence[Ticket]):
         """How many tickets were read and how many problems were found."""
         n, m = len(self.tickets), len(self.problems)
         return say(
-            f"{n} tickets lus, {m} problème{'s' if m > 1 else ''}",
-            f"{n} tickets read, {m} problem{'s' if m != 1 else ''}",
+            f"{n} ticket{'s' if n > 1 else ''} lu{'s' if n > 1 else ''}, "
+            f"{m} problème{'s' if m > 1 else ''}",
+            f"{n} ticket{'s' if n != 1 else ''} read, {m} problem{'s' if m != 1 else ''}",
             _text.check_lang(lang),
         )
 
