@@ -35,11 +35,15 @@ SCRATCH = ROOT / "build" / "mutation"
 EQUIVALENTS = ROOT / "scripts" / "mutation_equivalents.toml"
 #: The latest scores, kept in the repository (``--save``) for the documentation to render.
 SAVED = ROOT / "scripts" / "mutation_report.json"
-COPIED = ("src", "tests", "docs", "conftest.py", "pyproject.toml", "README.md")
+COPIED = ("src", "tests", "docs", "scripts", "conftest.py", "pyproject.toml", "README.md")
 
 #: The targeted tests of each module (test files, docstrings and pages, as pytest arguments).
 #: A module not listed gets ``tests/test_<module>.py`` and its own docstrings.
 TESTS: dict[str, list[str]] = {
+    "_exact": [
+        "tests/test_exact.py",
+        "src/libriciel_terms/_exact.py",
+    ],
     "hours": [
         "tests/test_hours.py",
         "tests/test_hours_edges.py",
@@ -148,6 +152,8 @@ def prepare(module: str) -> Path:
     )
     if "[tool.mutmut]\n" not in text:
         raise SystemExit("pyproject.toml has no [tool.mutmut] table")
+    # the generators' tests (tests/test_reference_files.py) read scripts/ next to the tests
+    text = re.sub(r"^also_copy = \[", 'also_copy = ["scripts", ', text, count=1, flags=re.M)
     pyproject.write_text(text.replace("[tool.mutmut]\n", narrowed, 1), encoding="utf-8")
     return where
 
