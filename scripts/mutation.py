@@ -2,7 +2,7 @@
 
 Usage::
 
-    python scripts/mutation.py [--max-children N] [--survivors] MODULE [MODULE ...]
+    python scripts/mutation.py [--max-children N] [--survivors] [--sample DIGITS] MODULE [...]
 
 ``make mutation MODULES="hours holidays"`` runs it. For each module, a scratch copy of the
 project is made in ``build/mutation/<module>/`` with ``[tool.mutmut]`` narrowed to that module
@@ -14,12 +14,17 @@ Scores count killed and timed-out mutants, plus equivalent mutants listed in
 ``scripts/mutation_equivalents.toml`` with the reason they are equivalent. An equivalent mutant
 counts only while its recorded mutated line still matches what mutmut shows, so a stale entry is
 reported instead of silently counted. The scores are printed and written to
-``build/mutation/report.json``.
+``build/mutation/report.json`` (``--save`` merges them into ``scripts/mutation_report.json``,
+which ``docs/mutation.md`` shows: ``python scripts/mutation_page.py`` rewrites the page).
+
+``--sample 05`` runs a systematic sample: the mutants whose number ends in 0 or 5 (one in five,
+spread over every function), for modules too large for a full run; the report says so.
 """
 
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import json
 import os
 import re
@@ -158,13 +163,27 @@ def prepare(module: str) -> Path:
     return where
 
 
-def run_mutmut(where: Path, module: str, max_children: int) -> None:
+def sample_pattern(digits: str | None) -> str | None:
+    """The mutmut name pattern of a systematic sample: numbers ending in one of ``digits``."""
+    return f"*__mutmut_*[{digits}]" if digits else None
+
+
+def run_mutmut(where: Path, module: str, max_children: int, sample: str | None = None) -> None:
     reload = "tests" if module in TESTS_ONLY_RELOAD else "package"
     env = {**os.environ, "HYPOTHESIS_PROFILE": "mutation", "MUTATION_RELOAD": reload}
     env.pop("CI", None)
+    pattern = sample_pattern(sample)
     with (where / "mutmut.log").open("w", encoding="utf-8") as log:
         done = subprocess.run(
-            [sys.executable, "-m", "mutmut", "run", "--max-children", str(max_children)],
+            [
+                sys.executable,
+                "-m",
+                "mutmut",
+                "run",
+                "--max-children",
+                str(max_children),
+                *([pattern] if pattern else []),
+            ],
             cwd=where,
             env=env,
             stdout=log,
@@ -176,10 +195,15 @@ def run_mutmut(where: Path, module: str, max_children: int) -> None:
         raise SystemExit(f"mutmut failed in {where} (exit {done.returncode}):\n{tail}")
 
 
-def statuses(where: Path, module: str) -> dict[str, str]:
+def statuses(where: Path, module: str, sample: str | None = None) -> dict[str, str]:
     meta = where / "mutants" / "src" / "libriciel_terms" / f"{module}.py.meta"
     codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
-    return {name: STATUS.get(code, "suspicious") for name, code in codes.items()}
+    pattern = sample_pattern(sample)
+    return {
+        name: STATUS.get(code, "suspicious")
+        for name, code in codes.items()
+        if pattern is None or fnmatch.fnmatch(name, pattern)
+    }
 
 
 def mutant_diff(where: Path, name: str) -> str:
@@ -204,8 +228,8 @@ def _normalise(line: str) -> str:
     return re.sub(r"\s+", " ", line.strip())
 
 
-def score(where: Path, module: str) -> dict[str, object]:
-    found = statuses(where, module)
+def score(where: Path, module: str, sample: str | None = None) -> dict[str, object]:
+    found = statuses(where, module, sample)
     counts = Counter(found.values())
     equivalent: list[str] = []
     stale: list[str] = []
@@ -228,6 +252,7 @@ def score(where: Path, module: str) -> dict[str, object]:
     )
     return {
         "module": module,
+        "sample": f"numbers ending in {', '.join(sample)}" if sample else "all",
         "mutants": total,
         "counts": dict(sorted(counts.items())),
         "equivalent": len(equivalent),
@@ -243,6 +268,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--max-children", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--survivors", action="store_true", help="list surviving mutants")
     parser.add_argument(
+        "--sample", metavar="DIGITS", help="only the mutants whose number ends in one of DIGITS"
+    )
+    parser.add_argument(
         "--save", action="store_true", help=f"merge the scores into {SAVED.relative_to(ROOT)}"
     )
     options = parser.parse_args(argv)
@@ -252,8 +280,8 @@ def main(argv: list[str]) -> int:
             parser.error(f"no module src/libriciel_terms/{module}.py")
         print(f"mutating {module} against {' '.join(targeted_tests(module))}", flush=True)
         where = prepare(module)
-        run_mutmut(where, module, options.max_children)
-        reports.append(score(where, module))
+        run_mutmut(where, module, options.max_children, options.sample)
+        reports.append(score(where, module, options.sample))
     (SCRATCH / "report.json").write_text(json.dumps(reports, indent=2) + "\n", encoding="utf-8")
     if options.save:
         saved = json.loads(SAVED.read_text(encoding="utf-8")) if SAVED.exists() else {}

@@ -9,7 +9,10 @@ the calendar on the term sheet and the command line, and the October fold on tic
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
+import json
 from decimal import Decimal
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -143,3 +146,22 @@ def test_result_types_refuse_none_where_they_hold_rows() -> None:
     with pytest.raises(WrongTypeError, match=r"^sections=None is a NoneType"):
         TermSheet(title="t", example=False, as_of=None, sections=None)  # type: ignore[arg-type]
     assert Decisions(as_of=dt.date(2025, 1, 1), rows=[]).rows == ()
+
+
+# -- the mutation page shows the saved report --------------------------------------------------
+
+
+def test_the_mutation_page_is_written_from_the_saved_report() -> None:
+    """docs/mutation.md is what scripts/mutation_page.py writes from scripts/mutation_report.json;
+    after `scripts/mutation.py --save`, run `python scripts/mutation_page.py`."""
+    root = Path(__file__).resolve().parents[1]
+    spec = importlib.util.spec_from_file_location(
+        "mutation_page", root / "scripts" / "mutation_page.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    page = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(page)
+    report = json.loads((root / "scripts" / "mutation_report.json").read_text("utf-8"))
+    expected = page.render(report, page.package_modules())
+    assert (root / "docs" / "mutation.md").read_text("utf-8") == expected
