@@ -168,11 +168,20 @@ def sample_pattern(digits: str | None) -> str | None:
     return f"*__mutmut_*[{digits}]" if digits else None
 
 
-def run_mutmut(where: Path, module: str, max_children: int, sample: str | None = None) -> None:
+def refresh(where: Path) -> None:
+    """Bring the scratch copy's tests, docs and scripts up to date (for ``--rerun``)."""
+    for name in ("tests", "docs", "scripts"):
+        for target in (where / name, where / "mutants" / name):
+            if target.exists():
+                shutil.rmtree(target)
+                shutil.copytree(ROOT / name, target, ignore=shutil.ignore_patterns("_build"))
+
+
+def run_mutmut(where: Path, module: str, max_children: int, names: list[str]) -> None:
+    """Run mutmut in ``where``: every mutant, or those matching ``names`` (mutmut patterns)."""
     reload = "tests" if module in TESTS_ONLY_RELOAD else "package"
     env = {**os.environ, "HYPOTHESIS_PROFILE": "mutation", "MUTATION_RELOAD": reload}
     env.pop("CI", None)
-    pattern = sample_pattern(sample)
     with (where / "mutmut.log").open("w", encoding="utf-8") as log:
         done = subprocess.run(
             [
@@ -182,7 +191,7 @@ def run_mutmut(where: Path, module: str, max_children: int, sample: str | None =
                 "run",
                 "--max-children",
                 str(max_children),
-                *([pattern] if pattern else []),
+                *names,
             ],
             cwd=where,
             env=env,
@@ -271,6 +280,11 @@ def main(argv: list[str]) -> int:
         "--sample", metavar="DIGITS", help="only the mutants whose number ends in one of DIGITS"
     )
     parser.add_argument(
+        "--rerun",
+        action="store_true",
+        help="run the last run's survivors again, against the current tests (same --sample)",
+    )
+    parser.add_argument(
         "--save", action="store_true", help=f"merge the scores into {SAVED.relative_to(ROOT)}"
     )
     options = parser.parse_args(argv)
@@ -279,8 +293,16 @@ def main(argv: list[str]) -> int:
         if not (ROOT / "src" / "libriciel_terms" / f"{module}.py").exists():
             parser.error(f"no module src/libriciel_terms/{module}.py")
         print(f"mutating {module} against {' '.join(targeted_tests(module))}", flush=True)
-        where = prepare(module)
-        run_mutmut(where, module, options.max_children, options.sample)
+        if options.rerun:
+            where = SCRATCH / module
+            refresh(where)
+            names = list(score(where, module, options.sample)["survivors"])  # type: ignore[call-overload]
+        else:
+            where = prepare(module)
+            pattern = sample_pattern(options.sample)
+            names = [pattern] if pattern else []
+        if names or not options.rerun:
+            run_mutmut(where, module, options.max_children, names)
         reports.append(score(where, module, options.sample))
     (SCRATCH / "report.json").write_text(json.dumps(reports, indent=2) + "\n", encoding="utf-8")
     if options.save:
