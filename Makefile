@@ -11,7 +11,7 @@ STAMP_MUTATION := $(VENV)/.installed-mutation
 # The modules `make mutation` mutates (each against its targeted tests, see scripts/mutation.py).
 MODULES ?= hours holidays
 
-.PHONY: demo test lint typecheck pytest docs bench mutation data clean
+.PHONY: demo test lint typecheck pytest docs bench fuzz mutation data clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,12 @@ test: lint typecheck pytest docs
 
 bench: $(STAMP_BENCH)
 	$(PY) -m benchmarks
+
+# The fuzzing harness (tests/test_fuzz.py) at length: FUZZ_EXAMPLES random calls per public
+# callable (the normal suite runs 2, derandomized). `make fuzz FUZZ_EXAMPLES=2000` for more.
+FUZZ_EXAMPLES ?= 200
+fuzz: $(STAMP_DEV)
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(PY) -m pytest -q -p no:cacheprovider tests/test_fuzz.py
 
 # Mutation testing of $(MODULES) (mutmut; scores per module, equivalent mutants justified in
 # scripts/mutation_equivalents.toml). `make mutation MODULES=revision` for another module.

@@ -2,7 +2,7 @@
 
 Usage::
 
-    python scripts/mutation.py [--max-children N] [--survivors] MODULE [MODULE ...]
+    python scripts/mutation.py [--max-children N] [--survivors] [--sample DIGITS] MODULE [...]
 
 ``make mutation MODULES="hours holidays"`` runs it. For each module, a scratch copy of the
 project is made in ``build/mutation/<module>/`` with ``[tool.mutmut]`` narrowed to that module
@@ -14,12 +14,17 @@ Scores count killed and timed-out mutants, plus equivalent mutants listed in
 ``scripts/mutation_equivalents.toml`` with the reason they are equivalent. An equivalent mutant
 counts only while its recorded mutated line still matches what mutmut shows, so a stale entry is
 reported instead of silently counted. The scores are printed and written to
-``build/mutation/report.json``.
+``build/mutation/report.json`` (``--save`` merges them into ``scripts/mutation_report.json``,
+which ``docs/mutation.md`` shows: ``python scripts/mutation_page.py`` rewrites the page).
+
+``--sample 05`` runs a systematic sample: the mutants whose number ends in 0 or 5 (one in five,
+spread over every function), for modules too large for a full run; the report says so.
 """
 
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import json
 import os
 import re
@@ -35,11 +40,15 @@ SCRATCH = ROOT / "build" / "mutation"
 EQUIVALENTS = ROOT / "scripts" / "mutation_equivalents.toml"
 #: The latest scores, kept in the repository (``--save``) for the documentation to render.
 SAVED = ROOT / "scripts" / "mutation_report.json"
-COPIED = ("src", "tests", "docs", "conftest.py", "pyproject.toml", "README.md")
+COPIED = ("src", "tests", "docs", "scripts", "conftest.py", "pyproject.toml", "README.md")
 
 #: The targeted tests of each module (test files, docstrings and pages, as pytest arguments).
 #: A module not listed gets ``tests/test_<module>.py`` and its own docstrings.
 TESTS: dict[str, list[str]] = {
+    "_exact": [
+        "tests/test_exact.py",
+        "src/libriciel_terms/_exact.py",
+    ],
     "hours": [
         "tests/test_hours.py",
         "tests/test_hours_edges.py",
@@ -148,17 +157,42 @@ def prepare(module: str) -> Path:
     )
     if "[tool.mutmut]\n" not in text:
         raise SystemExit("pyproject.toml has no [tool.mutmut] table")
+    # the generators' tests (tests/test_reference_files.py) read scripts/ next to the tests
+    text = re.sub(r"^also_copy = \[", 'also_copy = ["scripts", ', text, count=1, flags=re.M)
     pyproject.write_text(text.replace("[tool.mutmut]\n", narrowed, 1), encoding="utf-8")
     return where
 
 
-def run_mutmut(where: Path, module: str, max_children: int) -> None:
+def sample_pattern(digits: str | None) -> str | None:
+    """The mutmut name pattern of a systematic sample: numbers ending in one of ``digits``."""
+    return f"*__mutmut_*[{digits}]" if digits else None
+
+
+def refresh(where: Path) -> None:
+    """Bring the scratch copy's tests, docs and scripts up to date (for ``--rerun``)."""
+    for name in ("tests", "docs", "scripts"):
+        for target in (where / name, where / "mutants" / name):
+            if target.exists():
+                shutil.rmtree(target)
+                shutil.copytree(ROOT / name, target, ignore=shutil.ignore_patterns("_build"))
+
+
+def run_mutmut(where: Path, module: str, max_children: int, names: list[str]) -> None:
+    """Run mutmut in ``where``: every mutant, or those matching ``names`` (mutmut patterns)."""
     reload = "tests" if module in TESTS_ONLY_RELOAD else "package"
     env = {**os.environ, "HYPOTHESIS_PROFILE": "mutation", "MUTATION_RELOAD": reload}
     env.pop("CI", None)
     with (where / "mutmut.log").open("w", encoding="utf-8") as log:
         done = subprocess.run(
-            [sys.executable, "-m", "mutmut", "run", "--max-children", str(max_children)],
+            [
+                sys.executable,
+                "-m",
+                "mutmut",
+                "run",
+                "--max-children",
+                str(max_children),
+                *names,
+            ],
             cwd=where,
             env=env,
             stdout=log,
@@ -170,10 +204,15 @@ def run_mutmut(where: Path, module: str, max_children: int) -> None:
         raise SystemExit(f"mutmut failed in {where} (exit {done.returncode}):\n{tail}")
 
 
-def statuses(where: Path, module: str) -> dict[str, str]:
+def statuses(where: Path, module: str, sample: str | None = None) -> dict[str, str]:
     meta = where / "mutants" / "src" / "libriciel_terms" / f"{module}.py.meta"
     codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
-    return {name: STATUS.get(code, "suspicious") for name, code in codes.items()}
+    pattern = sample_pattern(sample)
+    return {
+        name: STATUS.get(code, "suspicious")
+        for name, code in codes.items()
+        if pattern is None or fnmatch.fnmatch(name, pattern)
+    }
 
 
 def mutant_diff(where: Path, name: str) -> str:
@@ -198,8 +237,8 @@ def _normalise(line: str) -> str:
     return re.sub(r"\s+", " ", line.strip())
 
 
-def score(where: Path, module: str) -> dict[str, object]:
-    found = statuses(where, module)
+def score(where: Path, module: str, sample: str | None = None) -> dict[str, object]:
+    found = statuses(where, module, sample)
     counts = Counter(found.values())
     equivalent: list[str] = []
     stale: list[str] = []
@@ -222,6 +261,7 @@ def score(where: Path, module: str) -> dict[str, object]:
     )
     return {
         "module": module,
+        "sample": f"numbers ending in {', '.join(sample)}" if sample else "all",
         "mutants": total,
         "counts": dict(sorted(counts.items())),
         "equivalent": len(equivalent),
@@ -237,6 +277,14 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--max-children", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--survivors", action="store_true", help="list surviving mutants")
     parser.add_argument(
+        "--sample", metavar="DIGITS", help="only the mutants whose number ends in one of DIGITS"
+    )
+    parser.add_argument(
+        "--rerun",
+        action="store_true",
+        help="run the last run's survivors again, against the current tests (same --sample)",
+    )
+    parser.add_argument(
         "--save", action="store_true", help=f"merge the scores into {SAVED.relative_to(ROOT)}"
     )
     options = parser.parse_args(argv)
@@ -245,9 +293,17 @@ def main(argv: list[str]) -> int:
         if not (ROOT / "src" / "libriciel_terms" / f"{module}.py").exists():
             parser.error(f"no module src/libriciel_terms/{module}.py")
         print(f"mutating {module} against {' '.join(targeted_tests(module))}", flush=True)
-        where = prepare(module)
-        run_mutmut(where, module, options.max_children)
-        reports.append(score(where, module))
+        if options.rerun:
+            where = SCRATCH / module
+            refresh(where)
+            names = list(score(where, module, options.sample)["survivors"])  # type: ignore[call-overload]
+        else:
+            where = prepare(module)
+            pattern = sample_pattern(options.sample)
+            names = [pattern] if pattern else []
+        if names or not options.rerun:
+            run_mutmut(where, module, options.max_children, names)
+        reports.append(score(where, module, options.sample))
     (SCRATCH / "report.json").write_text(json.dumps(reports, indent=2) + "\n", encoding="utf-8")
     if options.save:
         saved = json.loads(SAVED.read_text(encoding="utf-8")) if SAVED.exists() else {}

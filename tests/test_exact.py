@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from libriciel_terms._exact import CENT, cents, round_fraction
+from libriciel_terms._exact import CENT, cents, fraction, round_fraction
 
 HOSTILE = decimal.Context(
     prec=3, rounding=decimal.ROUND_FLOOR, traps=[decimal.Inexact, decimal.Rounded]
@@ -44,3 +44,29 @@ def test_cents_do_not_depend_on_the_ambient_context(value: Fraction) -> None:
     with decimal.localcontext(HOSTILE):
         assert cents(value) == expected
     assert abs(Fraction(expected) - value) <= Fraction(1, 200)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (Decimal("0.1"), Fraction(1, 10)),
+        (Decimal("-1350.05"), Fraction(-27001, 20)),
+        (7, Fraction(7)),
+        (Fraction(2, 3), Fraction(2, 3)),
+    ],
+)
+def test_fraction_is_the_exact_rational_value(value: Decimal | int, expected: Fraction) -> None:
+    result = fraction(value)
+    assert type(result) is Fraction
+    assert result == expected
+
+
+def test_cents_round_half_up_to_the_cent() -> None:
+    assert cents(Decimal("0.125")) == Decimal("0.13")
+    assert cents(Fraction(-1, 8)) == Decimal("-0.13")
+    assert str(cents(3)) == "3.00"
+
+
+def test_an_unknown_rounding_names_itself() -> None:
+    with pytest.raises(AssertionError, match=r"^sideways$"):
+        round_fraction(Fraction(1, 3), rounding="sideways")  # type: ignore[arg-type]

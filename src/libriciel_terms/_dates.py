@@ -82,6 +82,8 @@ class YearMonth(NamedTuple):
 
     def shift(self, months: int) -> YearMonth:
         """The month ``months`` later (earlier if negative)."""
+        if isinstance(months, bool) or not isinstance(months, int):
+            raise WrongTypeError(f"months={months!r} is a {type(months).__name__}, not an int")
         index = self.year * 12 + self.month - 1 + months
         if not 12 <= index < 120_000:
             raise OutOfRangeError(f"{self} + {months} months is outside the years 1–9999")

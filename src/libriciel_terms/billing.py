@@ -129,7 +129,11 @@ def sum_amounts(values: Iterable[Decimal]) -> Decimal:
     Decimal('950.005')
     """
     # Amounts are bounded (15 digits before the point, 28 after): 60 digits hold any sum exactly.
-    return functools.reduce(CONTEXT.add, values, Decimal("0.00"))
+    amounts = (
+        _validate.decimal(f"values[{i}]", value, accept=(int,))
+        for i, value in enumerate(_validate.items("values", values, (Decimal, int)))
+    )
+    return functools.reduce(CONTEXT.add, amounts, Decimal("0.00"))
 
 
 def _cents_value(count: int) -> Decimal:

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from types import MappingProxyType
 from typing import Any
@@ -102,10 +102,6 @@ class FindingText:
     resolution: str = attrs.field(validator=_validate.check(_validate.text))
 
 
-def _figures(value: Iterable[tuple[str, Figure]]) -> tuple[tuple[str, Figure], ...]:
-    return tuple(value)
-
-
 def _check_figures(_instance: object, _attribute: object, value: tuple[Any, ...]) -> None:
     for i, pair in enumerate(value):
         if not (isinstance(pair, tuple) and len(pair) == 2 and isinstance(pair[0], str)):
@@ -121,7 +117,7 @@ class Finding:
 
     id: str = attrs.field(validator=_validate.check(_validate.text, empty=False))
     figures: tuple[tuple[str, Figure], ...] = attrs.field(
-        converter=_figures, validator=_check_figures
+        converter=_validate.as_tuple, validator=[_validate.each(tuple), _check_figures]
     )
     fr: FindingText = attrs.field(validator=_validate.instance_of(FindingText))
     en: FindingText = attrs.field(validator=_validate.instance_of(FindingText))

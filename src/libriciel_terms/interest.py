@@ -106,6 +106,7 @@ _REGIME_NAMES = {
 
 def regime_name(regime: Regime, lang: Lang) -> str:
     """The regime's name in ``lang`` (« intérêts moratoires du code de la commande publique »)."""
+    regime = _validate.one_of("regime", regime, _validate.literal_values(Regime))
     return pick(*_REGIME_NAMES[regime], _text.check_lang(lang))
 
 

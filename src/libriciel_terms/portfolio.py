@@ -176,8 +176,10 @@ class Decisions(Report):
         Column("at_stake_ttc", "en jeu (TTC)", "at stake (incl. VAT)", "money"),
     )
 
-    as_of: dt.date
-    rows: tuple[Decision, ...]
+    as_of: dt.date = attrs.field(validator=_validate.check(_validate.day))
+    rows: tuple[Decision, ...] = attrs.field(
+        converter=_validate.as_tuple, validator=_validate.each(Decision)
+    )
 
     def to_records(self) -> list[dict[str, Any]]:
         """One record per decision."""

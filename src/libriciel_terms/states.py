@@ -245,12 +245,12 @@ class AutoTransition(Report):
     action), ``days`` and ``counting`` how they were counted; :meth:`explain` says it in words.
     """
 
-    from_state: TicketState
-    to_state: TicketState
-    at: dt.datetime
-    since: dt.datetime
-    days: int
-    counting: AutoCounting
+    from_state: TicketState = attrs.field(validator=_validate.instance_of(TicketState))
+    to_state: TicketState = attrs.field(validator=_validate.instance_of(TicketState))
+    at: dt.datetime = attrs.field(validator=_validate.check(_validate.aware))
+    since: dt.datetime = attrs.field(validator=_validate.check(_validate.aware))
+    days: int = attrs.field(validator=_validate.check(_validate.integer, minimum=0))
+    counting: AutoCounting = attrs.field(validator=_validate.choice(AutoCounting))
 
     COLUMNS: ClassVar[tuple[Column, ...]] = (
         Column("from_state", "état", "state"),

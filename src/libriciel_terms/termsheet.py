@@ -75,12 +75,24 @@ class Table(Report):
     ``rows`` hold the machine values; ``shown`` the same rows as people read them, per language.
     """
 
-    title: tuple[str, str] = attrs.field()
-    columns: tuple[Column, ...] = attrs.field()
-    rows: tuple[tuple[tuple[str, Any], ...], ...] = attrs.field()
-    shown_fr: tuple[tuple[tuple[str, Any], ...], ...] = attrs.field()
-    shown_en: tuple[tuple[tuple[str, Any], ...], ...] = attrs.field()
-    remarks: tuple[tuple[str, str], ...] = attrs.field(default=())
+    title: tuple[str, str] = attrs.field(
+        converter=_validate.as_tuple, validator=_validate.each(str)
+    )
+    columns: tuple[Column, ...] = attrs.field(
+        converter=_validate.as_tuple, validator=_validate.each(Column)
+    )
+    rows: tuple[tuple[tuple[str, Any], ...], ...] = attrs.field(
+        converter=_validate.as_tuple, validator=_validate.each(tuple)
+    )
+    shown_fr: tuple[tuple[tuple[str, Any], ...], ...] = attrs.field(
+        converter=_validate.as_tuple, validator=_validate.each(tuple)
+    )
+    shown_en: tuple[tuple[tuple[str, Any], ...], ...] = attrs.field(
+        converter=_validate.as_tuple, validator=_validate.each(tuple)
+    )
+    remarks: tuple[tuple[str, str], ...] = attrs.field(
+        default=(), converter=_validate.as_tuple, validator=_validate.each(tuple)
+    )
 
     def columns_of(self) -> tuple[Column, ...]:
         """The table's own columns."""
@@ -174,10 +186,12 @@ def _json_value(value: object) -> object:
 class TermSheet:
     """A contract's term sheet: sections in reading order (immutable)."""
 
-    title: str
-    example: bool
-    as_of: dt.date | None
-    sections: tuple[SheetSection, ...]
+    title: str = attrs.field(validator=_validate.check(_validate.text))
+    example: bool = attrs.field(validator=_validate.instance_of(bool))
+    as_of: dt.date | None = attrs.field(validator=_validate.optional(_validate.day))
+    sections: tuple[SheetSection, ...] = attrs.field(
+        converter=_validate.as_tuple, validator=_validate.each(SheetSection)
+    )
 
     def section(self, key: str) -> SheetSection:
         """The section called ``key`` (``"periods"``, ``"invoices"``, ``"sla"``…)."""
