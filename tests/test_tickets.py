@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from libriciel_terms.compliance import compliance_summary
 from libriciel_terms.delays import BusinessDuration
 from libriciel_terms.errors import (
     EndBeforeStartError,
@@ -1279,6 +1280,10 @@ def test_evaluate_many_over_arrays_equals_evaluate(
         [str(v) for v in r.values()] for e in expected for r in e.to_records()
     ]
     assert many._lazy.built.count(None) == sum(not s for s in many._lazy.scalar.tolist())
+    for by, dated_by in (("month", "report"), ("quarter", "due")):
+        assert compliance_summary(many, by=by, dated_by=dated_by) == compliance_summary(
+            expected, by=by, dated_by=dated_by
+        )
     assert list(many) == expected
     assert [(t.status, t.overdue, t.remaining, t.frozen_time) for r in many for t in r.targets] == [
         (t.status, t.overdue, t.remaining, t.frozen_time) for r in expected for t in r.targets

@@ -603,6 +603,8 @@ def local_walls(keys: Any, zone: Any) -> tuple[Any, Any]:
     ``datetime.astimezone`` gives it.
     """
     np = numpy()
+    if not keys.size:
+        return keys.copy(), np.zeros(0, dtype=bool)
     low, high = _years(keys)
     change_keys, offsets = _zone_table(zone, low, high, max(1, int(keys.min()) // DAY))
     if not change_keys.size:

@@ -758,12 +758,14 @@ class TicketReports(Report, Sequence[TicketReport]):
             return self._lazy.records()
         return [record for report in self for record in report.to_records()]
 
-    def _table(self) -> tuple[tuple[Target, ...], Any] | None:
-        """The targets and the statuses of every ticket × target over arrays, for a summary
-        (:func:`~libriciel_terms.compliance.compliance_summary`); ``None`` unless computed so."""
+    def _table(self) -> tuple[tuple[Target, ...], dt.tzinfo, _Table] | None:
+        """The targets, the schedule's zone and the statuses of every ticket × target over
+        arrays, for a summary (:func:`~libriciel_terms.compliance.compliance_summary`);
+        ``None`` unless the evaluation was computed over arrays."""
         if self._lazy is None:
             return None
-        return self._lazy.context.wanted, self._lazy.table()
+        context = self._lazy.context
+        return context.wanted, context.hours.zone, self._lazy.table()
 
     def headline(self, *, lang: Lang = "fr") -> str:
         """How many tickets, which policy, at which instant."""
@@ -1232,6 +1234,9 @@ class _Table(NamedTuple):
     priority: Any
     due: Any
     overdue: Any
+    #: The status of each code; the due key of no due instant.
+    statuses: tuple[Status, ...] = _STATUSES
+    none: int = _clock.NONE
 
 
 class _Known:
@@ -1319,49 +1324,48 @@ class _Lazy:
         reports): the same records as the reports give."""
         from libriciel_terms import _bulk
 
-        context, cells = self.context, self.cells
-        zone, at, name = context.hours.zone, context.at, context.policy.name
-        w = len(context.wanted)
+        np, context, cells = _clock.numpy(), self.context, self.cells
+        zone, at, name, wanted = context.hours.zone, context.at, context.policy.name, context.wanted
         dues = _bulk.datetimes(cells.due, zone, _clock.NONE)
         remaining = _bulk.hours_decimals(cells.remaining.reshape(-1))
         overdue = _bulk.hours_decimals(cells.overdue.reshape(-1))
         frozen = _bulk.hours_decimals(cells.frozen.reshape(-1))
-        status, row = cells.status.reshape(-1).tolist(), cells.row.reshape(-1).tolist()
+        status = np.array(_STATUSES, dtype=object)[cells.status.reshape(-1)].tolist()
+        clauses = [None, *(rule.clause for rule in context.policy.targets)]
+        clause = np.array(clauses, dtype=object)[cells.row.reshape(-1) + 1].tolist()
         start, met = cells.start.reshape(-1).tolist(), cells.met.reshape(-1).tolist()
-        rules = context.policy.targets
-        clauses = [rule.clause for rule in rules]
+        labels = {priority: priority.label for priority in Priority}
         records: list[dict[str, Any]] = []
+        add, c = records.append, 0
         for i, (ticket, scalar) in enumerate(zip(self.items, self.scalar.tolist(), strict=True)):
             if scalar:
                 records.extend(self.get(i).to_records())
+                c += len(wanted)
                 continue
-            given = ticket._given
-            head = {
-                "reference": ticket.reference,
-                "policy": name,
-                "at": at,
-                "reported_at": given[0].astimezone(zone),  # type: ignore[union-attr]
-                "state": self.states[i],
-            }
-            label = ticket.priority.label
-            for j, target in enumerate(context.wanted):
-                c = i * w + j
-                s, m, r = start[c], met[c], row[c]
-                records.append(
-                    head
-                    | {
+            given, state, label = ticket._given, self.states[i], labels[ticket.priority]
+            reference, reported = ticket.reference, given[0].astimezone(zone)  # type: ignore[union-attr]
+            for target in wanted:
+                s, m = start[c], met[c]
+                add(
+                    {
+                        "reference": reference,
+                        "policy": name,
+                        "at": at,
+                        "reported_at": reported,
+                        "state": state,
                         "priority": label,
                         "target": target,
-                        "status": _STATUSES[status[c]],
+                        "status": status[c],
                         "counted_from": None if s < 0 else given[s].astimezone(zone),
                         "due": dues[c],
                         "met_at": None if m < 0 else given[m].astimezone(zone),
                         "remaining_hours": remaining[c],
                         "overdue_hours": overdue[c],
                         "frozen_hours": frozen[c],
-                        "clause": None if r < 0 else clauses[r],
+                        "clause": clause[c],
                     }
                 )
+                c += 1
         return records
 
     def table(self) -> _Table:
@@ -1498,12 +1502,13 @@ def _due(
     due, applied = _clock.due_keys(context.hours, row.delay, start, fs, fe)
     cells.due[busy, j], cells.applied[busy, j] = due, applied
     moved = np.flatnonzero(applied)
-    if moved.size:
+    if moved.size:  # the business time of the freezes applied: the first ``applied`` kept
+        fs, fe, left = fs[moved], fe[moved], applied[moved]
         frozen = np.zeros(moved.size, dtype=np.int64)
-        for k in range(int(applied.max())):
-            counted = np.flatnonzero(applied[moved] > k)
-            spans = moved[counted]
-            frozen[counted] += _bulk_elapsed(context, fs[spans, k], fe[spans, k])
+        for k in range(fs.shape[1]):
+            counted = np.flatnonzero((fs[:, k] != _clock.NONE) & (left > 0))
+            frozen[counted] += _bulk_elapsed(context, fs[counted, k], fe[counted, k])
+            left[counted] -= 1
         cells.frozen[busy[moved], j] = frozen
     return due
 
