@@ -708,9 +708,11 @@ class TicketReport(Report, Mapping[Target, TargetReport]):
 class TicketReports(Report, Sequence[TicketReport]):
     """The reports of many tickets (:func:`evaluate_many`), in the order of the tickets.
 
-    The due instants of a large batch are computed at once, over arrays; each
-    :class:`TicketReport` is assembled from them when first read (an index, an iteration,
-    :meth:`to_records`), and equals the one :func:`evaluate` gives.
+    The due instants, statuses and business durations of a large batch are computed at once,
+    over arrays; :meth:`to_records` and
+    :func:`~libriciel_terms.compliance.compliance_summary` read them directly, and each
+    :class:`TicketReport` is assembled from them when first read (an index, an iteration), and
+    equals the one :func:`evaluate` gives.
     """
 
     _given: tuple[TicketReport, ...] = attrs.field(default=(), alias="reports", repr=False)
@@ -842,8 +844,10 @@ def evaluate_many(
     """:func:`evaluate` every ticket at ``at``; the result converts to records for pandas.
 
     Many tickets (:data:`_BULK_MIN` or more) with numpy installed (the ``fast`` extra): the due
-    instants of every ticket are computed at once over arrays (``_clock.due_keys``), each report
-    assembled when first read; otherwise ticket by ticket. Both give the same reports.
+    instants (``_clock.due_keys``), statuses and business durations of every target of every
+    ticket are computed at once over arrays, the records and summaries read from them, each
+    report (and its explanations) assembled when first read; otherwise ticket by ticket. Both
+    give the same reports and records.
     """
     context = _Context.of(policy, at, requalification, missing)
     items: tuple[Ticket, ...] = _validate.items("tickets", tickets, Ticket)
