@@ -341,6 +341,9 @@ def test_sla_bad_rows_name_their_row_and_column(
     assert err[0] == f"error: {export}: 2 problems"
     assert err[1].startswith("- row 2, column \"priority\" = 'urgent': expected a priority")
     assert err[2].startswith("- row 3, column \"reported_at\" = '15/10/2024 10:00': expected an")
+    assert err[2].endswith(
+        "pass --zone Europe/Paris (or the export's zone) to read times without an offset"
+    )
     assert main(["sla", str(export), "--zone", "Mars/Olympus"]) == EXIT_INVALID
     assert "zone='Mars/Olympus' is not an IANA time zone" in capsys.readouterr().err
     assert main(["sla", str(tmp_path / "none.csv")]) == EXIT_INVALID

@@ -427,3 +427,66 @@ def test_availability_over_contract_periods_without_rows() -> None:
     assert summary.policy == ""
     assert summary.at is None
     assert summary.rows == ()
+
+
+def _many(n: int) -> list[Ticket]:
+    """``n`` tickets over five months: every priority, events missing, closings, freezes, and a
+    few requalified (evaluated one by one inside a batch)."""
+    from libriciel_terms.states import TicketState
+    from libriciel_terms.tickets import Requalification, StateChange
+
+    tickets = []
+    for i in range(n):
+        reported = p(2024, 9, 2, 9) + dt.timedelta(hours=29 * i)
+        later = [reported + dt.timedelta(hours=h) for h in (1 + i % 5, 20 + i % 41, 60 + i % 97)]
+        tickets.append(
+            Ticket(
+                reference=f"T{i}",
+                reported_at=reported,
+                priority=Priority(i % 4),
+                taken_charge_at=later[0] if i % 3 else None,
+                workaround_at=later[1] if i % 4 else None,
+                resolved_at=later[2] if i % 5 else None,
+                closed_at=later[2] + dt.timedelta(hours=3) if i % 7 == 0 else None,
+                history=[StateChange(at=later[0], state=TicketState.A_QUALIFIER_CLIENT)]
+                + [StateChange(at=later[1], state=TicketState.EN_COURS_DE_TRAITEMENT)] * (i % 2)
+                if i % 6 == 0
+                else [],
+                requalifications=[Requalification(at=later[0], priority=Priority((i + 1) % 4))]
+                if i % 11 == 0
+                else [],
+            )
+        )
+    return tickets
+
+
+@pytest.mark.parametrize("missing", ["unrecorded", "breached", "implied"])
+def test_a_summary_of_reports_computed_over_arrays_is_the_same(missing: str) -> None:
+    """Counted over the arrays of ``evaluate_many`` or report by report: the same summary."""
+    tickets = _many(120)
+    policy = SlaPolicy.comelus()
+    many = policy.evaluate_many(tickets, at=p(2025, 2, 3), missing=missing)  # type: ignore[arg-type]
+    assert many._lazy is not None
+    each = [policy.evaluate(t, at=p(2025, 2, 3), missing=missing) for t in tickets]  # type: ignore[arg-type]
+    periods = [
+        (dt.date(2024, 9, 1), dt.date(2024, 12, 31)),
+        (dt.date(2025, 1, 1), dt.date(2025, 6, 30)),
+    ]
+    for options in (
+        {},
+        {"by": "quarter", "dated_by": "due"},
+        {"by": "period", "periods": periods},
+        {"commitment": AvailabilityCommitment.comelus()},
+    ):
+        summary = compliance_summary(many, **options)  # type: ignore[arg-type]
+        assert summary == compliance_summary(each, **options)  # type: ignore[arg-type]
+        assert summary.to_text() == compliance_summary(each, **options).to_text()  # type: ignore[arg-type]
+    assert many._lazy.built.count(None) == 120 - 11  # only the requalified were built
+    assert sum(r.breached for r in summary.rows) > 0
+    assert any(r.worst_overdue for r in summary.rows)
+    short = [(dt.date(2024, 9, 1), dt.date(2024, 10, 31))]
+    with pytest.raises(OutsideTermError) as bulk:
+        compliance_summary(many, by="period", periods=short)
+    with pytest.raises(OutsideTermError) as one_by_one:
+        compliance_summary(each, by="period", periods=short)
+    assert str(bulk.value) == str(one_by_one.value)

@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from libriciel_terms.compliance import compliance_summary
 from libriciel_terms.delays import BusinessDuration
 from libriciel_terms.errors import (
     EndBeforeStartError,
@@ -1273,7 +1274,20 @@ def test_evaluate_many_over_arrays_equals_evaluate(
         many = policy.evaluate_many(tickets, **options)  # type: ignore[arg-type]
     assert many._lazy is not None
     expected = [evaluate(policy, t, **options) for t in tickets]  # type: ignore[arg-type]
+    # the statuses, durations and records computed over arrays, before any report is built
+    assert many.to_records() == [r for e in expected for r in e.to_records()]
+    assert [[str(v) for v in r.values()] for r in many.to_records()] == [
+        [str(v) for v in r.values()] for e in expected for r in e.to_records()
+    ]
+    assert many._lazy.built.count(None) == sum(not s for s in many._lazy.scalar.tolist())
+    for by, dated_by in (("month", "report"), ("quarter", "due")):
+        assert compliance_summary(many, by=by, dated_by=dated_by) == compliance_summary(
+            expected, by=by, dated_by=dated_by
+        )
     assert list(many) == expected
+    assert [(t.status, t.overdue, t.remaining, t.frozen_time) for r in many for t in r.targets] == [
+        (t.status, t.overdue, t.remaining, t.frozen_time) for r in expected for t in r.targets
+    ]
     assert [many[i] for i in range(-len(tickets), 0)] == expected
     assert many == TicketReports(reports=tuple(expected), policy=policy.name, at=many.at)
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from libriciel_terms import _validate
@@ -569,3 +570,104 @@ def _give_back_days(ordinals: Any, kind: _Kind) -> Any:
         )
     del np
     return [dt.date.fromordinal(int(o)) for o in ordinals]
+
+
+# -- keys back to Python values (the reports of many tickets) ------------------------------------
+
+
+def elapsed_keys(schedule: BusinessHours, first: Any, last: Any) -> Any:
+    """Microseconds (int64) of :meth:`BusinessHours.elapsed` of each pair of keys, ordered."""
+    np = numpy()
+    if not first.size:
+        return np.zeros(0, dtype=np.int64)
+    return _elapsed_keys(schedule, first, last)
+
+
+def _zone_table(zone: Any, first_year: int, last_year: int, first: int) -> tuple[Any, Any]:
+    """The keys of the clock changes of ``zone`` around the years, and the offset (µs) in force
+    before the first and after each (``first``: an ordinal, for a zone that never changes)."""
+    np = numpy()
+    changes = sorted(
+        {c for year in range(first_year - 1, last_year + 2) for c in _changes(zone, year)}
+    )
+    start = _midnight_offset(zone, first)
+    keys = np.array([c[0] for c in changes], dtype=np.int64)
+    offsets = np.array([changes[0][1] if changes else start] + [c[2] for c in changes])
+    return keys, offsets.astype(np.int64)
+
+
+def local_walls(keys: Any, zone: Any) -> tuple[Any, Any]:
+    """(µs on the wall clock of ``zone``, the ``fold`` of each) of keys of instants.
+
+    ``fold`` is 1 for the second pass of a wall time repeated when the clock goes back, as
+    ``datetime.astimezone`` gives it.
+    """
+    np = numpy()
+    if not keys.size:
+        return keys.copy(), np.zeros(0, dtype=bool)
+    low, high = _years(keys)
+    change_keys, offsets = _zone_table(zone, low, high, max(1, int(keys.min()) // DAY))
+    if not change_keys.size:
+        return keys + offsets[0], np.zeros(keys.shape, dtype=bool)
+    after = np.searchsorted(change_keys, keys, side="right")
+    offset = offsets[after]
+    before = offsets[np.maximum(after - 1, 0)]
+    since = keys - change_keys[np.maximum(after - 1, 0)]
+    fold = (after > 0) & (before > offset) & (since < before - offset)
+    return keys + offset, fold
+
+
+def datetimes(keys: Any, zone: Any, none: int) -> list[dt.datetime | None]:
+    """The aware datetimes in ``zone`` of keys (``none``: ``None``), each equal to
+    ``instant_of(key, zone)`` and with the same ``fold``."""
+    np = numpy()
+    flat = keys.reshape(-1)
+    present = flat != none
+    result: list[dt.datetime | None] = [None] * flat.size
+    if not present.any():
+        return result
+    chosen = np.flatnonzero(present)
+    walls, folds = local_walls(flat[chosen], zone)
+    if walls.min() < DAY or walls.max() >= (dt.date.max.toordinal() + 1) * DAY:
+        for at in chosen.tolist():  # beyond the years 1-9999: the scalar refusal
+            result[at] = instant_of(int(flat[at]), zone)
+        return result
+    naive = (walls - _UNIX).astype("datetime64[us]").tolist()
+    for at, wall in zip(chosen.tolist(), naive, strict=True):
+        result[at] = wall.replace(tzinfo=zone)
+    for k in np.flatnonzero(folds).tolist():
+        result[chosen[k]] = naive[k].replace(tzinfo=zone, fold=1)
+    return result
+
+
+def local_days(keys: Any, zone: Any) -> Any:
+    """The day ordinals, on the wall clock of ``zone``, of keys of instants."""
+    return local_walls(keys, zone)[0] // DAY
+
+
+#: Business time to the ten-thousandth of an hour (``BusinessDuration.hours``).
+_PER_QUANTUM = 360_000
+
+
+def hours_decimals(micros: Any) -> list[Decimal | None]:
+    """``BusinessDuration(m).hours`` of each count of microseconds (negative: ``None``).
+
+    The same rounding (half away from zero, to 0.0001 h) and the same form: an integer when it
+    is one, trailing zeros dropped otherwise.
+    """
+    np = numpy()
+    units, rest = np.divmod(micros, _PER_QUANTUM)
+    units = units + (2 * rest >= _PER_QUANTUM)
+    made: dict[int, Decimal] = {}
+    result: list[Decimal | None] = []
+    for m, n in zip(micros.tolist(), units.tolist(), strict=True):
+        if m < 0:
+            result.append(None)
+            continue
+        value = made.get(n)
+        if value is None:
+            whole, part = divmod(n, 10_000)
+            text = str(whole) if not part else f"{whole}.{part:04d}".rstrip("0")
+            value = made[n] = Decimal(text)
+        result.append(value)
+    return result

@@ -409,16 +409,27 @@ def _sla(args: argparse.Namespace, lang: Lang) -> tuple[int, str]:
     return EXIT_OK, _sla_output(summary, reports, args.format, args.only, lang)
 
 
+#: The fixes the Python API suggests, as written on the command line.
+_CLI_FIXES = (('pass zone="Europe/Paris"', "pass --zone Europe/Paris"),)
+
+
 def _named(path: str, read: Callable[[], Any]) -> Any:
-    """``read()``, its bad rows reported under the file's name."""
+    """``read()``, its bad rows reported under the file's name, their fixes in the words of the
+    command line (``--zone``, not ``zone=``)."""
+    import attrs
+
     from libriciel_terms.errors import RecordsError
 
     try:
         return read()
     except RecordsError as exc:
-        if exc.source == path:
-            raise
-        raise RecordsError(path, exc.problems) from None
+        problems = []
+        for problem in exc.problems:
+            fix = problem.fix
+            for python, command_line in _CLI_FIXES:
+                fix = fix.replace(python, command_line)
+            problems.append(attrs.evolve(problem, fix=fix))
+        raise RecordsError(path, problems) from None
 
 
 def _as_of(text: str | None, zone: str, tickets: Sequence[Ticket]) -> dt.datetime:

@@ -61,7 +61,7 @@ from libriciel_terms.delays import BusinessDuration
 from libriciel_terms.downtime import AvailabilityCommitment, AvailabilityReport
 from libriciel_terms.errors import InvalidArgumentError, OutsideTermError, WrongTypeError
 from libriciel_terms.sla import Priority, Target
-from libriciel_terms.tickets import Status, TargetReport, TicketReport
+from libriciel_terms.tickets import Status, TargetReport, TicketReport, TicketReports
 
 __all__ = [
     "ComplianceRow",
@@ -355,6 +355,70 @@ def _tally(
             row["worst_overdue"] = overdue
 
 
+def _tally_table(
+    targets: tuple[Target, ...],
+    zone: dt.tzinfo,
+    table: Any,
+    grouping: Grouping,
+    dating: DatedBy,
+    spans: Sequence[tuple[dt.date, dt.date]],
+) -> dict[tuple[str, Priority, Target], dict[str, Any]]:
+    """:func:`_tally` of every ticket × target of an evaluation over arrays, at once: the same
+    rows, met in the same order (the first day outside every period is the one refused)."""
+    from libriciel_terms import _bulk
+
+    np = _bulk.numpy()
+    w = len(targets)
+    cells = np.flatnonzero(table.ruled.reshape(-1))
+    when = np.repeat(table.reported, w)[cells]
+    if dating == "due":
+        due = table.due.reshape(-1)[cells]
+        when = np.where(due != table.none, due, when)
+    days, firsts, where = np.unique(
+        _bulk.local_days(when, zone), return_index=True, return_inverse=True
+    )
+    labels: dict[str, int] = {}
+    found: list[tuple[str, dt.date, dt.date]] = []
+    label_of = np.zeros(days.size, dtype=np.int64)
+    for u in np.argsort(firsts, kind="stable").tolist():
+        period = _period_of(dt.date.fromordinal(int(days[u])), grouping, spans)
+        label_of[u] = labels.setdefault(period[0], len(found))
+        if label_of[u] == len(found):
+            found.append(period)
+    status = table.status.reshape(-1)[cells].astype(np.int64)
+    priority = table.priority.reshape(-1)[cells].astype(np.int64)
+    group = (label_of[where.reshape(-1)] * len(Priority) + priority) * w + cells % w
+    overdue = table.overdue.reshape(-1)[cells]
+    breached = status == table.statuses.index(Status.BREACHED)
+    rows: dict[tuple[str, Priority, Target], dict[str, Any]] = {}
+    groups, first_seen = np.unique(group, return_index=True)
+    for g in groups[np.argsort(first_seen, kind="stable")].tolist():
+        _, start, end = found[g // (len(Priority) * w)]
+        rows[_key_of(g, found, targets)] = {"period_start": start, "period_end": end}
+    combos, counts = np.unique(group * len(table.statuses) + status, return_counts=True)
+    for combo, count in zip(combos.tolist(), counts.tolist(), strict=True):
+        g, code = divmod(combo, len(table.statuses))
+        row = rows[_key_of(g, found, targets)]
+        field = _COUNTED[table.statuses[code]]
+        row[field] = row.get(field, 0) + count
+    late = breached & (overdue >= 0)
+    if late.any():
+        worst = np.full(groups.size, -1, dtype=np.int64)
+        np.maximum.at(worst, np.searchsorted(groups, group[late]), overdue[late])
+        for g, micros in zip(groups.tolist(), worst.tolist(), strict=True):
+            if micros >= 0:
+                rows[_key_of(g, found, targets)]["worst_overdue"] = BusinessDuration(micros)
+    return rows
+
+
+def _key_of(
+    group: int, found: Sequence[tuple[str, dt.date, dt.date]], targets: tuple[Target, ...]
+) -> tuple[str, Priority, Target]:
+    w = len(targets)
+    label_index, rest = divmod(group, len(Priority) * w)
+    return found[label_index][0], Priority(rest // w), targets[rest % w]
+
+
 def compliance_summary(
     reports: Iterable[TicketReport],
     *,
@@ -377,10 +441,15 @@ def compliance_summary(
     grouping: Grouping = _validate.one_of("by", by, _validate.literal_values(Grouping))
     dating: DatedBy = _validate.one_of("dated_by", dated_by, _validate.literal_values(DatedBy))
     spans = _periods(periods, grouping)
-    items: tuple[TicketReport, ...] = _validate.items("reports", reports, TicketReport)
+    table = reports._table() if isinstance(reports, TicketReports) else None
+    items: tuple[TicketReport, ...] = ()
+    if table is None:
+        items = _validate.items("reports", reports, TicketReport)
     if commitment is not None and not isinstance(commitment, AvailabilityCommitment):
         raise WrongTypeError(f"commitment={commitment!r} is not an AvailabilityCommitment")
     rows: dict[tuple[str, Priority, Target], dict[str, Any]] = {}
+    if table is not None:  # evaluated over arrays: counted over the same arrays
+        rows = _tally_table(*table, grouping, dating, spans)
     for report in items:
         for target in report.targets:
             if target.rule is None:
@@ -396,7 +465,11 @@ def compliance_summary(
         )
     )
     months = _availability(built, spans, commitment, outages, planned)
-    first = items[0] if items else None
+    first: TicketReport | TicketReports | None = None
+    if items:
+        first = items[0]
+    elif table is not None and isinstance(reports, TicketReports):
+        first = reports
     return ComplianceSummary(
         policy="" if first is None else first.policy,
         at=None if first is None else first.at,

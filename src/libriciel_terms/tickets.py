@@ -54,7 +54,7 @@ import datetime as dt
 import enum
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
-from typing import Any, ClassVar, Literal, overload
+from typing import Any, ClassVar, Literal, NamedTuple, overload
 
 import attrs
 
@@ -708,9 +708,11 @@ class TicketReport(Report, Mapping[Target, TargetReport]):
 class TicketReports(Report, Sequence[TicketReport]):
     """The reports of many tickets (:func:`evaluate_many`), in the order of the tickets.
 
-    The due instants of a large batch are computed at once, over arrays; each
-    :class:`TicketReport` is assembled from them when first read (an index, an iteration,
-    :meth:`to_records`), and equals the one :func:`evaluate` gives.
+    The due instants, statuses and business durations of a large batch are computed at once,
+    over arrays; :meth:`to_records` and
+    :func:`~libriciel_terms.compliance.compliance_summary` read them directly, and each
+    :class:`TicketReport` is assembled from them when first read (an index, an iteration), and
+    equals the one :func:`evaluate` gives.
     """
 
     _given: tuple[TicketReport, ...] = attrs.field(default=(), alias="reports", repr=False)
@@ -754,7 +756,18 @@ class TicketReports(Report, Sequence[TicketReport]):
 
     def to_records(self) -> list[dict[str, Any]]:
         """One record per ticket and target (``pandas.DataFrame(reports.to_records())``)."""
+        if self._lazy is not None:
+            return self._lazy.records()
         return [record for report in self for record in report.to_records()]
+
+    def _table(self) -> tuple[tuple[Target, ...], dt.tzinfo, _Table] | None:
+        """The targets, the schedule's zone and the statuses of every ticket × target over
+        arrays, for a summary (:func:`~libriciel_terms.compliance.compliance_summary`);
+        ``None`` unless the evaluation was computed over arrays."""
+        if self._lazy is None:
+            return None
+        context = self._lazy.context
+        return context.wanted, context.hours.zone, self._lazy.table()
 
     def headline(self, *, lang: Lang = "fr") -> str:
         """How many tickets, which policy, at which instant."""
@@ -831,8 +844,10 @@ def evaluate_many(
     """:func:`evaluate` every ticket at ``at``; the result converts to records for pandas.
 
     Many tickets (:data:`_BULK_MIN` or more) with numpy installed (the ``fast`` extra): the due
-    instants of every ticket are computed at once over arrays (``_clock.due_keys``), each report
-    assembled when first read; otherwise ticket by ticket. Both give the same reports.
+    instants (``_clock.due_keys``), statuses and business durations of every target of every
+    ticket are computed at once over arrays, the records and summaries read from them, each
+    report (and its explanations) assembled when first read; otherwise ticket by ticket. Both
+    give the same reports and records.
     """
     context = _Context.of(policy, at, requalification, missing)
     items: tuple[Ticket, ...] = _validate.items("tickets", tickets, Ticket)
@@ -1163,17 +1178,125 @@ def _notices(ticket: Ticket, known: int, zone: dt.tzinfo) -> tuple[Requalificati
 
 # -- many tickets over arrays --------------------------------------------------------------------
 
+#: Status codes in the arrays of a bulk evaluation.
+_STATUSES = (
+    Status.MET,
+    Status.BREACHED,
+    Status.RUNNING,
+    Status.FROZEN,
+    Status.NOT_STARTED,
+    Status.NOT_APPLICABLE,
+    Status.UNRECORDED,
+)
+_MET, _BREACHED, _RUNNING, _FROZEN, _NOT_STARTED, _NOT_APPLICABLE, _UNRECORDED = range(7)
+
+
+class _Cells:
+    """Every ticket × target of a bulk evaluation, as ``(tickets, targets)`` arrays: the status
+    code, the row of the policy (-1: none), the priority, the due key, the index of the event
+    counted from and of the one that met the target (-1: none), the instant that ends an
+    overdue, the business µs remaining, overdue and frozen (-1: none), and how many of the
+    ticket's freezes moved the due instant."""
+
+    __slots__ = (
+        "applied",
+        "due",
+        "end",
+        "frozen",
+        "met",
+        "overdue",
+        "priority",
+        "remaining",
+        "row",
+        "start",
+        "status",
+    )
+
+    def __init__(self, np: Any, n: int, w: int) -> None:
+        none = _clock.NONE
+        self.status = np.full((n, w), _NOT_APPLICABLE, dtype=np.int8)
+        self.row = np.full((n, w), -1, dtype=np.int16)
+        self.priority = np.zeros((n, w), dtype=np.int8)
+        self.due = np.full((n, w), none, dtype=np.int64)
+        self.end = np.full((n, w), none, dtype=np.int64)
+        self.start = np.full((n, w), -1, dtype=np.int8)
+        self.met = np.full((n, w), -1, dtype=np.int8)
+        self.overdue = np.full((n, w), -1, dtype=np.int64)
+        self.remaining = np.full((n, w), -1, dtype=np.int64)
+        self.frozen = np.full((n, w), -1, dtype=np.int64)
+        self.applied = np.zeros((n, w), dtype=np.int64)
+
+
+class _Table(NamedTuple):
+    """What a compliance summary counts of many reports (:meth:`TicketReports._table`): the
+    report key of each ticket; per ticket × target the status code, whether the policy has a
+    row, the priority, the due key and the business µs overdue (-1: none)."""
+
+    reported: Any
+    status: Any
+    ruled: Any
+    priority: Any
+    due: Any
+    overdue: Any
+    #: The status of each code; the due key of no due instant.
+    statuses: tuple[Status, ...] = _STATUSES
+    none: int = _clock.NONE
+
+
+class _Known:
+    """The events of many tickets known at ``at`` (keys, ``NONE`` if not), read as
+    :class:`_Facts` reads one ticket's: the first fix (workaround or resolution), the proof of
+    an unrecorded take-charge, the take-charge implied by it; and the index of the event (in
+    ``Ticket._given``) each stands for."""
+
+    def __init__(self, np: Any, known: Any, missing: Missing) -> None:
+        none = _clock.NONE
+        self.report, taken, self.workaround = known[:, 0], known[:, 1], known[:, 2]
+        self.confirmation, self.resolution, self.closed = known[:, 3], known[:, 4], known[:, 5]
+        self.fix = np.minimum(self.workaround, self.resolution)
+        by_workaround = (self.workaround != none) & (self.workaround <= self.resolution)
+        self.fix_index = np.where(by_workaround, 2, 4).astype(np.int8)
+        self.proof = (taken == none) & (self.fix != none)
+        self.implied = self.proof if missing == "implied" else np.zeros_like(self.proof)
+        if missing == "implied":
+            taken = np.where(self.implied, self.fix, taken)
+            self.proof = np.zeros_like(self.proof)
+        self.taken = taken
+        self.taken_index = np.where(self.implied, self.fix_index, 1).astype(np.int8)
+
+    def met(self, np: Any, target: Target) -> tuple[Any, Any]:
+        """The keys meeting ``target`` and the indexes of their events."""
+        if target is Target.TAKE_CHARGE:
+            return self.taken, self.taken_index
+        if target is Target.RESOLUTION:
+            return self.resolution, np.full(self.resolution.shape, 4, dtype=np.int8)
+        return self.fix, self.fix_index
+
+    def start(self, np: Any, counted_from: str) -> tuple[Any, Any]:
+        """The keys a row counts from and the indexes of their events."""
+        if counted_from == "take_charge":
+            return self.taken, self.taken_index
+        index = _START_INDEX[counted_from]
+        keys = {0: self.report, 2: self.workaround, 3: self.confirmation}[index]
+        return keys, np.full(keys.shape, index, dtype=np.int8)
+
 
 class _Lazy:
-    """Reports assembled when first read, from the due instants computed over arrays."""
+    """The statuses and durations of every ticket × target computed over arrays; each ticket's
+    report assembled when first read; records and tallies straight from the arrays."""
 
-    __slots__ = ("applied", "built", "context", "dues", "items", "scalar")
+    __slots__ = ("built", "cells", "context", "items", "scalar", "states")
 
     def __init__(
-        self, context: _Context, items: tuple[Ticket, ...], dues: Any, applied: Any, scalar: Any
+        self,
+        context: _Context,
+        items: tuple[Ticket, ...],
+        cells: _Cells,
+        scalar: Any,
+        states: list[TicketState],
     ) -> None:
-        self.context, self.items = context, items
-        self.dues, self.applied, self.scalar = dues, applied, scalar
+        self.context, self.items, self.cells = context, items, cells
+        self.scalar, self.states = scalar, states
         self.built: list[TicketReport | None] = [None] * len(items)
 
     def get(self, i: int) -> TicketReport:
@@ -1192,7 +1315,7 @@ class _Lazy:
             requests = [step[4] for step in plan[1] if step[4] is not None]
             return context.assemble(ticket, plan, iter(_clock.dues(requests)))
         zone = context.hours.zone
-        dues, applied = self.dues[i].tolist(), self.applied[i].tolist()
+        dues, applied = self.cells.due[i].tolist(), self.cells.applied[i].tolist()
         found = [
             (_clock.instant(dues[j], zone), tuple(step[4][3][: applied[j]]))
             for j, step in enumerate(plan[1])
@@ -1200,9 +1323,74 @@ class _Lazy:
         ]
         return context.assemble(ticket, plan, iter(found))
 
+    def records(self) -> list[dict[str, Any]]:
+        """:meth:`TicketReports.to_records`, from the arrays (the scalar tickets' from their
+        reports): the same records as the reports give."""
+        from libriciel_terms import _bulk
+
+        np, context, cells = _clock.numpy(), self.context, self.cells
+        zone, at, name, wanted = context.hours.zone, context.at, context.policy.name, context.wanted
+        dues = _bulk.datetimes(cells.due, zone, _clock.NONE)
+        remaining = _bulk.hours_decimals(cells.remaining.reshape(-1))
+        overdue = _bulk.hours_decimals(cells.overdue.reshape(-1))
+        frozen = _bulk.hours_decimals(cells.frozen.reshape(-1))
+        status = np.array(_STATUSES, dtype=object)[cells.status.reshape(-1)].tolist()
+        clauses = [None, *(rule.clause for rule in context.policy.targets)]
+        clause = np.array(clauses, dtype=object)[cells.row.reshape(-1) + 1].tolist()
+        start, met = cells.start.reshape(-1).tolist(), cells.met.reshape(-1).tolist()
+        labels = {priority: priority.label for priority in Priority}
+        records: list[dict[str, Any]] = []
+        add, c = records.append, 0
+        for i, (ticket, scalar) in enumerate(zip(self.items, self.scalar.tolist(), strict=True)):
+            if scalar:
+                records.extend(self.get(i).to_records())
+                c += len(wanted)
+                continue
+            given, state, label = ticket._given, self.states[i], labels[ticket.priority]
+            reference, reported = ticket.reference, given[0].astimezone(zone)  # type: ignore[union-attr]
+            for target in wanted:
+                s, m = start[c], met[c]
+                add(
+                    {
+                        "reference": reference,
+                        "policy": name,
+                        "at": at,
+                        "reported_at": reported,
+                        "state": state,
+                        "priority": label,
+                        "target": target,
+                        "status": status[c],
+                        "counted_from": None if s < 0 else given[s].astimezone(zone),
+                        "due": dues[c],
+                        "met_at": None if m < 0 else given[m].astimezone(zone),
+                        "remaining_hours": remaining[c],
+                        "overdue_hours": overdue[c],
+                        "frozen_hours": frozen[c],
+                        "clause": clause[c],
+                    }
+                )
+                c += 1
+        return records
+
+    def table(self) -> _Table:
+        """The cells a summary counts, the scalar tickets' filled from their reports."""
+        cells, np = self.cells, _clock.numpy()
+        status, row, priority = cells.status.copy(), cells.row.copy(), cells.priority.copy()
+        due, overdue = cells.due.copy(), cells.overdue.copy()
+        for i in np.flatnonzero(self.scalar).tolist():
+            for j, target in enumerate(self.get(i).targets):
+                status[i, j] = _STATUSES.index(target.status)
+                row[i, j] = -1 if target.rule is None else 0
+                priority[i, j] = target.priority
+                due[i, j] = _clock.key(target.due)
+                late = target.overdue
+                overdue[i, j] = -1 if late is None else late.microseconds
+        reported = np.fromiter((t._keys[0] for t in self.items), dtype=np.int64)
+        return _Table(reported, status, row >= 0, priority, due, overdue)
+
 
 def _bulk_evaluation(context: _Context, items: tuple[Ticket, ...]) -> _Lazy | None:
-    """The due instants of every target of every ticket, over arrays (``None``: no numpy).
+    """The status of every target of every ticket, over arrays (``None``: no numpy).
 
     Tickets requalified, or with many freezing spans, or whose priority has a délai without a
     bulk computation, are left to the ticket-by-ticket path (``scalar``).
@@ -1211,7 +1399,7 @@ def _bulk_evaluation(context: _Context, items: tuple[Ticket, ...]) -> _Lazy | No
         np = _clock.numpy()
     except OptionalDependencyError:
         return None
-    none, n = _clock.NONE, len(items)
+    n = len(items)
     keys = np.array([t._keys for t in items], dtype=np.int64).reshape(n, 6)
     at_key = _clock.key(context.at_utc)
     late = np.flatnonzero(keys[:, 0] > at_key)
@@ -1228,38 +1416,125 @@ def _bulk_evaluation(context: _Context, items: tuple[Ticket, ...]) -> _Lazy | No
     for row in rows:
         if not _clock.bulk_supported(row.delay):
             scalar |= priorities == row.priority
-    known = np.where(keys > at_key, none, keys)
-    taken, workaround, resolved = known[:, 1], known[:, 2], known[:, 4]
-    if context.missing == "implied":  # the first later event stands for the take-charge
-        taken = np.where(taken == none, np.minimum(workaround, resolved), taken)
-    # a target is met by its event; the others (workaround, restore) by the first of the
-    # workaround and the resolution
-    met = {Target.TAKE_CHARGE: taken, Target.RESOLUTION: resolved}
-    first_fix = np.minimum(workaround, resolved)
-    starts = {"report": known[:, 0], "take_charge": taken, "workaround": workaround}
-    starts["confirmation"] = known[:, 3]
-    frozen_starts, frozen_ends = _freeze_arrays(np, items, scalar)
-    dues = np.full((n, len(context.wanted)), none, dtype=np.int64)
-    applied = np.zeros((n, len(context.wanted)), dtype=np.int64)
+    known = _Known(np, np.where(keys > at_key, _clock.NONE, keys), context.missing)
+    freezes = _freeze_arrays(np, items, scalar)
+    at_utc = context.at_utc
+    states = [t._state_at(at_utc) for t in items]
+    freezing = np.fromiter((s.freezes for s in states), dtype=bool, count=n)
+    cells = _Cells(np, n, len(context.wanted))
+    cells.priority[:] = priorities[:, None]
     for j, target in enumerate(context.wanted):
-        until = np.minimum(np.minimum(met.get(target, first_fix), known[:, 5]), at_key)
-        for row in rows:
+        for r, row in enumerate(rows):
             if row.target is not target:
                 continue
             chosen = np.flatnonzero((priorities == row.priority) & ~scalar)
-            start = starts[row.counted_from][chosen]
-            chosen, start = chosen[start != none], start[start != none]
-            if not chosen.size:
-                continue
-            fs, fe = frozen_starts[chosen], frozen_ends[chosen]
-            if row.freezes:
-                fs, fe = _clipped(np, fs, fe, start, until[chosen])
-            else:
-                fs, fe = fs[:, :0], fe[:, :0]
-            dues[chosen, j], applied[chosen, j] = _clock.due_keys(
-                context.hours, row.delay, start, fs, fe
-            )
-    return _Lazy(context, items, dues, applied, scalar)
+            if chosen.size:
+                cells.row[chosen, j] = r
+                _fill(context, cells, j, row, chosen, known, freezes, freezing)
+    _durations(np, context, cells)
+    return _Lazy(context, items, cells, scalar, states)
+
+
+def _fill(
+    context: _Context,
+    cells: _Cells,
+    j: int,
+    row: SlaTarget,
+    chosen: Any,
+    known: _Known,
+    freezes: tuple[Any, Any],
+    freezing: Any,
+) -> None:
+    """Column ``j`` of the tickets ``chosen``, whose priority has ``row`` (as :meth:`_Context.
+    assemble`, :meth:`_Context._classify` and :meth:`_Context._unstarted`)."""
+    np, none = _clock.numpy(), _clock.NONE
+    at_key = _clock.key(context.at_utc)
+    unproven = _UNRECORDED if context.missing == "unrecorded" else _BREACHED
+    met_keys, met_index = known.met(np, row.target)
+    start_keys, start_index = known.start(np, row.counted_from)
+    start = start_keys[chosen]
+    idle, busy = chosen[start == none], chosen[start != none]
+    if idle.size:  # the starting event is not known at ``at``
+        ended = (met_keys[idle] != none) | (known.closed[idle] != none)
+        status = np.where(ended, _NOT_APPLICABLE, _NOT_STARTED)
+        if row.counted_from == "take_charge":
+            status = np.where(known.proof[idle], unproven, status)
+        cells.status[idle, j] = status
+    if not busy.size:
+        return
+    cells.start[busy, j] = start_index[busy]
+    met, closed = met_keys[busy], known.closed[busy]
+    until = np.minimum(np.minimum(met, closed), at_key)
+    due = _due(context, row, start_keys[busy], until, freezes, busy, cells, j)
+    by_event = (met != none) & (met <= closed)
+    by_proof = ~by_event & known.proof[busy] & (row.target is Target.TAKE_CHARGE)
+    by_closing = ~by_event & ~by_proof & (closed != none)
+    still = np.where(row.freezes & freezing[busy], _FROZEN, _RUNNING)
+    cells.status[busy, j] = np.select(
+        [by_event, by_proof, by_closing],
+        [
+            np.where(met <= due, _MET, _BREACHED),
+            unproven,
+            np.where(closed > due, _BREACHED, _NOT_APPLICABLE),
+        ],
+        np.where(at_key > due, _BREACHED, still),
+    )
+    cells.met[busy, j] = np.where(by_event, met_index[busy], -1)
+    cells.end[busy, j] = np.select(
+        [by_event, by_proof, by_closing], [met, known.fix[busy], closed], at_key
+    )
+
+
+def _due(
+    context: _Context,
+    row: SlaTarget,
+    start: Any,
+    until: Any,
+    freezes: tuple[Any, Any],
+    busy: Any,
+    cells: _Cells,
+    j: int,
+) -> Any:
+    """The due keys of the tickets ``busy`` (column ``j``), their freezes cut at ``until``;
+    the freezes applied, and their business time, noted in ``cells``."""
+    np = _clock.numpy()
+    fs, fe = freezes[0][busy], freezes[1][busy]
+    if row.freezes:
+        fs, fe = _clipped(np, fs, fe, start, until)
+    else:
+        fs, fe = fs[:, :0], fe[:, :0]
+    due, applied = _clock.due_keys(context.hours, row.delay, start, fs, fe)
+    cells.due[busy, j], cells.applied[busy, j] = due, applied
+    moved = np.flatnonzero(applied)
+    if moved.size:  # the business time of the freezes applied: the first ``applied`` kept
+        fs, fe, left = fs[moved], fe[moved], applied[moved]
+        frozen = np.zeros(moved.size, dtype=np.int64)
+        for k in range(fs.shape[1]):
+            counted = np.flatnonzero((fs[:, k] != _clock.NONE) & (left > 0))
+            frozen[counted] += _bulk_elapsed(context, fs[counted, k], fe[counted, k])
+            left[counted] -= 1
+        cells.frozen[busy[moved], j] = frozen
+    return due
+
+
+def _bulk_elapsed(context: _Context, first: Any, last: Any) -> Any:
+    from libriciel_terms import _bulk
+
+    return _bulk.elapsed_keys(context.hours, first, last)
+
+
+def _durations(np: Any, context: _Context, cells: _Cells) -> None:
+    """The business time overdue (breached: from the due instant to the end of the overdue) and
+    remaining (running or frozen: from ``at`` to the due instant) of every cell, at once."""
+    none, at_key = _clock.NONE, _clock.key(context.at_utc)
+    due = cells.due
+    late = np.nonzero((cells.status == _BREACHED) & (due != none))
+    left = np.nonzero(((cells.status == _RUNNING) | (cells.status == _FROZEN)) & (due != none))
+    firsts = np.concatenate([due[late], np.full(left[0].size, at_key, dtype=np.int64)])
+    lasts = np.concatenate([np.maximum(cells.end[late], due[late]), due[left]])
+    elapsed = _bulk_elapsed(context, firsts, lasts)
+    cells.overdue[late] = elapsed[: late[0].size]
+    cells.remaining[left] = elapsed[late[0].size :]
 
 
 def _freeze_arrays(np: Any, items: tuple[Ticket, ...], scalar: Any) -> tuple[Any, Any]:
