@@ -597,16 +597,3 @@ def test_periods_by_half_year_and_fixed() -> None:
     for method in (calculation.explain, calculation.headline, calculation.to_text):
         with pytest.raises(InvalidArgumentError, match=r"^lang='FR' is not one of"):
             method(lang="FR")  # type: ignore[operator]
-
-
-def test_the_module_keeps_its_former_names() -> None:
-    """Names that moved to rates still read from this module."""
-    import libriciel_terms.interest as interest
-    import libriciel_terms.rates as rates
-
-    assert interest.ECB_MRO is rates.ECB_MRO
-    assert interest.LEGAL_RATE_MULTIPLIER is rates.LEGAL_RATE_MULTIPLIER
-    with pytest.raises(
-        AttributeError, match=r"^module 'libriciel_terms\.interest' has no attribute 'nope'$"
-    ):
-        _ = interest.nope

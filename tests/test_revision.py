@@ -1148,28 +1148,3 @@ def test_every_text_method_checks_its_language() -> None:
     ):
         with pytest.raises(InvalidArgumentError, match=r"^lang='FR' is not one of 'fr', 'en'"):
             method(lang="FR")  # type: ignore[operator]
-
-
-def test_the_module_keeps_its_former_names() -> None:
-    """Names that moved to syntec, and the ComElus figures, still read from this module."""
-    import libriciel_terms.revision as revision
-    import libriciel_terms.syntec as syntec
-
-    for name in ("LINK_COEFFICIENT", "SYNTEC", "SyntecSeries", "publication_rule_date"):
-        assert getattr(revision, name) is getattr(syntec, name)
-    prices, anniversaries = revision.COMELUS_PRICES, revision.COMELUS_ANNIVERSARIES
-    assert prices == (
-        ("usage", Decimal("650.00")),
-        ("traffic", Decimal("300.00")),
-        ("storage", Decimal("150.00")),
-        ("support", Decimal("250.00")),
-    )
-    assert anniversaries == (
-        dt.date(2025, 9, 1),
-        dt.date(2026, 9, 1),
-        dt.date(2027, 9, 1),
-    )
-    with pytest.raises(
-        AttributeError, match=r"^module 'libriciel_terms\.revision' has no attribute 'nope'$"
-    ):
-        _ = revision.nope
