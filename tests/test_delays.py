@@ -5,13 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 from decimal import Decimal
+from fractions import Fraction
 from zoneinfo import ZoneInfo
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from libriciel_terms import BusinessDuration, BusinessHours, Delay
+from libriciel_terms._exact import round_fraction
 from libriciel_terms.delays import DelayUnit
 from libriciel_terms.errors import InvalidArgumentError, OutOfRangeError, WrongTypeError
 
@@ -172,3 +174,17 @@ def test_business_duration(
     assert str(duration).replace("\u00a0", " ") == fr
     assert duration.timedelta == delta
     assert BusinessDuration.of(dt.timedelta(hours=1)) < duration or delta <= dt.timedelta(hours=1)
+
+
+@given(st.integers(-(10**15), 10**15))
+@example(180_000)  # exactly half a ten-thousandth: away from zero
+@example(-180_000)
+@example(179_999)
+def test_business_duration_hours_is_the_exact_value_rounded(microseconds: int) -> None:
+    """Hours to the ten-thousandth, half away from zero, computed on the exact fraction."""
+    exact = Fraction(microseconds, 3_600_000_000)
+    expected = round_fraction(exact, Decimal("0.0001"))
+    hours = BusinessDuration(microseconds=microseconds).hours
+    assert hours == expected
+    assert hours.as_tuple().exponent <= 0
+    assert str(hours) == str(expected.normalize()) or hours == hours.to_integral_value()

@@ -43,13 +43,12 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from fractions import Fraction
 from typing import Literal
 
 import attrs
 
 from libriciel_terms import _text, _validate
-from libriciel_terms._exact import CONTEXT, round_fraction
+from libriciel_terms._exact import CONTEXT
 from libriciel_terms._text import Lang, plain
 from libriciel_terms.errors import InvalidArgumentError, WrongTypeError
 
@@ -236,10 +235,16 @@ class BusinessDuration:
     @property
     def hours(self) -> Decimal:
         """The duration in hours, to the ten-thousandth (``Decimal('2.5')`` for 2 h 30)."""
-        value = round_fraction(Fraction(self.microseconds, _US_PER_HOUR), _HOURS_QUANTUM)
-        if value == value.to_integral_value(context=CONTEXT):
-            return value.quantize(Decimal(1), context=CONTEXT)
-        return value.normalize(context=CONTEXT)
+        # Ten-thousandths of an hour, half away from zero like round_fraction's "half_up", in
+        # integers: this runs once per target of every ticket report.
+        count, rest = divmod(abs(self.microseconds), _US_PER_HOUR // 10_000)
+        if 2 * rest >= _US_PER_HOUR // 10_000:
+            count += 1
+        if self.microseconds < 0:
+            count = -count
+        if count % 10_000 == 0:
+            return Decimal(count // 10_000)
+        return Decimal(count).scaleb(-4, context=CONTEXT).normalize(context=CONTEXT)
 
     @property
     def timedelta(self) -> dt.timedelta:
