@@ -349,38 +349,52 @@ def _sections(contract: Contract) -> dict[str, object]:
 
 
 _EDITS = [
-    # (old, new, the term-sheet sections that must change, and no other)
+    # (old, new, the term-sheet sections and the calendar's kinds that must change, no other)
     (
         'vat_percent = "20"',
         'vat_percent = "5.5"',
         {"prices", "invoices", "unit_prices", "consistency", "upcoming"},
+        {"invoice", "payment"},
     ),
     (
         'notice = "2 mois"',
         'notice = "3 mois"',
         {"periods", "consistency", "upcoming"},
+        {"notice"},
     ),
-    ('fixed_part = "0.15"', 'fixed_part = "0.125"', {"revision"}),
+    ('fixed_part = "0.15"', 'fixed_part = "0.125"', {"revision"}, set()),
     (
         'target = "prise_en_charge", delay = "4 heures ouvrées", clause = "§4.3"',
         'target = "prise_en_charge", delay = "6 heures ouvrées", clause = "§4.3"',
         {"sla", "sla_comparison"},
+        set(),
     ),
     (
         'holidays = "france"',
         'holidays = "alsace_moselle"',
         {"hours"},  # the délais are the same; their due instants move (test above)
+        set(),
     ),
 ]
 
 
-@pytest.mark.parametrize(("old", "new", "changed"), _EDITS, ids=lambda v: str(v)[:24])
+def _calendar(contract: Contract) -> dict[str, list[dict[str, object]]]:
+    kinds: dict[str, list[dict[str, object]]] = {}
+    for record in contract.obligations().to_records():
+        kinds.setdefault(str(record["kind"]), []).append(record)
+    return kinds
+
+
+@pytest.mark.parametrize(("old", "new", "sections", "kinds"), _EDITS, ids=lambda v: str(v)[:24])
 def test_one_figure_changes_what_depends_on_it_and_nothing_else(
-    old: str, new: str, changed: set[str]
+    old: str, new: str, sections: set[str], kinds: set[str]
 ) -> None:
-    before = _sections(COMELUS_2024)
-    after = _sections(Contract.from_toml(_edit(old, new)))
-    assert {key for key in before if before[key] != after[key]} == changed
+    changed = Contract.from_toml(_edit(old, new))
+    before, after = _sections(COMELUS_2024), _sections(changed)
+    assert {key for key in before if before[key] != after[key]} == sections
+    was, now = _calendar(COMELUS_2024), _calendar(changed)
+    assert was.keys() == now.keys()
+    assert {kind for kind in was if was[kind] != now[kind]} == kinds
 
 
 def test_schedule_presets_are_the_bundled_contract_schedules() -> None:
