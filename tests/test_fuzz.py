@@ -153,23 +153,10 @@ def _targets() -> dict[str, Callable[..., Any]]:
 
 TARGETS = _targets()
 
-#: Findings of this harness not fixed yet, each in a module another change owns: constructors
-#: of result types that do not validate their fields yet, so ``None`` fails with a bare error
-#: when the value prints. Marked as expected failures (not strict: a fix makes them pass).
-KNOWN: dict[str, str] = {
-    "ComplianceSummary": "compliance: rows=None is not refused",
-    "PolicyComparison": "sla: differences=None is not refused",
-    "counted_from_text": "sla: an unknown CountedFrom raises KeyError",
-    "Readings": "contract: rows=None is not refused",
-    "RequalificationNotice": "tickets: fields are not validated",
-    "TargetReport": "tickets: fields are not validated",
-    "TicketReport": "tickets: fields are not validated",
-    "TicketReports": "tickets: reports=None is not refused",
-    "StateChanges": "ticket_records: fields are not validated",
-    "TicketBatch": "ticket_records: fields are not validated",
-    "records_to_csv_text": "ticket_records: records=None raises a bare TypeError",
-    "records_to_json_text": "ticket_records: records=None raises a bare TypeError",
-}
+#: Findings of this harness not fixed yet, marked as expected failures (not strict: a fix makes
+#: them pass). None at present: the last ones, result types whose constructors did not check
+#: their fields, check them in ``__attrs_post_init__`` (``_validate.fields``).
+KNOWN: dict[str, str] = {}
 
 #: Targets that import an optional dependency on first use: imported before the timer starts.
 WARM_UP = {"compliance_chart"}

@@ -548,6 +548,22 @@ def items(name: str, value: object, kind: type | tuple[type, ...]) -> tuple[Any,
     return result
 
 
+def fields(instance: object, expected: Mapping[str, type | tuple[type, ...]]) -> None:
+    """Check the field types of a result object in one pass (``__attrs_post_init__``).
+
+    Result types (reports, summaries) are built by the library, often by the thousand; one
+    plain ``isinstance`` per field keeps that cheap while a caller who builds one by hand with
+    junk still gets a :class:`~libriciel_terms.errors.WrongTypeError` naming the field.
+    """
+    for name, kind in expected.items():
+        value = getattr(instance, name)
+        if not isinstance(value, kind):
+            raise WrongTypeError(
+                f"{type(instance).__name__}.{name.lstrip('_')}={shown(value)} is a "
+                f"{type(value).__name__}, not {_names(kind)}"
+            )
+
+
 def _names(kind: type | tuple[type, ...]) -> str:
     kinds = kind if isinstance(kind, tuple) else (kind,)
     return " or ".join(k.__name__ for k in kinds)

@@ -191,6 +191,13 @@ class ComplianceSummary(Report):
 
     COLUMNS: ClassVar[tuple[Column, ...]] = _ROW_COLUMNS
 
+    def __attrs_post_init__(self) -> None:
+        _validate.fields(
+            self,
+            {"policy": str, "at": (dt.datetime, type(None)), "by": str, "availability": tuple},
+        )
+        _validate.items("rows", self.rows, ComplianceRow)
+
     @property
     def missed(self) -> bool:
         """Whether any délai was missed (the case §1.9 addresses)."""

@@ -369,7 +369,8 @@ _FROM_WORDS: MappingProxyType[str, tuple[str, str]] = MappingProxyType(
 
 def counted_from_text(event: CountedFrom, lang: Lang = "fr") -> str:
     """The starting event in words: « à compter du signalement », "from the report"."""
-    fr, en = _FROM_WORDS[event]
+    known = _validate.one_of("event", event, _validate.literal_values(CountedFrom))
+    fr, en = _FROM_WORDS[known]
     return say(f"à compter {fr}", f"from {en}", _text.check_lang(lang))
 
 
@@ -892,6 +893,10 @@ class PolicyComparison(Report):
     left: str
     right: str
     differences: tuple[PolicyDifference, ...]
+
+    def __attrs_post_init__(self) -> None:
+        _validate.fields(self, {"left": str, "right": str, "differences": tuple})
+        _validate.items("differences", self.differences, PolicyDifference)
 
     COLUMNS: ClassVar[tuple[Column, ...]] = (
         Column("priority", "priorité", "priority"),

@@ -211,7 +211,7 @@ def records_to_csv_text(records: Iterable[Mapping[str, Any]], *, delimiter: str 
     1.50,,
     2,,True
     """
-    rows = [dict(r) for r in records]
+    rows = [dict(r) for r in _validate.items("records", records, Mapping)]
     keys = list(dict.fromkeys(k for r in rows for k in r))
     out = io.StringIO()
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
@@ -232,7 +232,8 @@ def records_to_json_text(records: Iterable[Mapping[str, Any]]) -> str:
       }
     ]
     """
-    plain = [{k: _plain_value(v) for k, v in r.items()} for r in records]
+    rows = _validate.items("records", records, Mapping)
+    plain = [{k: _plain_value(v) for k, v in r.items()} for r in rows]
     return json.dumps(plain, ensure_ascii=False, indent=2)
 
 
@@ -449,6 +450,15 @@ class StateChanges(Mapping[str, tuple[StateChange, ...]]):
     _index: Mapping[str, tuple[StateChange, ...]] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
+        _validate.fields(self, {"changes": tuple, "problems": tuple})
+        _validate.items("problems", self.problems, Problem)
+        for i, pair in enumerate(_validate.items("changes", self.changes, tuple)):
+            if len(pair) != 2 or not isinstance(pair[0], str) or not isinstance(pair[1], tuple):
+                raise WrongTypeError(
+                    f"changes[{i}]={_validate.shown(pair)} is not a (reference, state changes) "
+                    f"pair; pass (str, tuple of StateChange)"
+                )
+            _validate.items(f"changes[{i}][1]", pair[1], StateChange)
         object.__setattr__(self, "_index", MappingProxyType(dict(self.changes)))
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -518,6 +528,11 @@ class TicketBatch(Report, Sequence[Ticket]):
 
     tickets: tuple[Ticket, ...]
     problems: tuple[Problem, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        _validate.fields(self, {"tickets": tuple, "problems": tuple})
+        _validate.items("tickets", self.tickets, Ticket)
+        _validate.items("problems", self.problems, Problem)
 
     COLUMNS: ClassVar[tuple[Column, ...]] = (
         Column("path", "ligne et colonne", "row and column"),

@@ -186,6 +186,11 @@ class RequalificationNotice:
     from_priority: Priority
     to_priority: Priority
 
+    def __attrs_post_init__(self) -> None:
+        _validate.fields(
+            self, {"at": dt.datetime, "from_priority": Priority, "to_priority": Priority}
+        )
+
     def to_text(self, *, lang: Lang = "fr") -> str:
         """The obligation in a sentence."""
         when = _text.instant(self.at, _text.check_lang(lang))
@@ -422,6 +427,40 @@ _TARGET_COLUMNS = (
 )
 
 
+_MAYBE_INSTANT = (dt.datetime, type(None))
+_TARGET_REPORT_FIELDS: Mapping[str, type | tuple[type, ...]] = MappingProxyType(
+    {
+        "target": Target,
+        "priority": Priority,
+        "status": Status,
+        "rule": (SlaTarget, type(None)),
+        "at": dt.datetime,
+        "hours": BusinessHours,
+        "due": _MAYBE_INSTANT,
+        "counted_from": _MAYBE_INSTANT,
+        "met_at": _MAYBE_INSTANT,
+        "implied": bool,
+        "evidence": (Event, type(None)),
+        "evidence_at": _MAYBE_INSTANT,
+        "freezes": tuple,
+        "provisional": bool,
+    }
+)
+_TICKET_REPORT_FIELDS: Mapping[str, type | tuple[type, ...]] = MappingProxyType(
+    {
+        "reference": str,
+        "policy": str,
+        "at": dt.datetime,
+        "reported_at": dt.datetime,
+        "declared_priority": Priority,
+        "priority": Priority,
+        "state": TicketState,
+        "targets": tuple,
+        "obligations": tuple,
+    }
+)
+
+
 @attrs.frozen(kw_only=True)
 class TargetReport(Report):
     """Where one target of one ticket stands at the evaluation instant ``at``.
@@ -451,6 +490,9 @@ class TargetReport(Report):
     provisional: bool = False
 
     COLUMNS: ClassVar[tuple[Column, ...]] = _TARGET_COLUMNS
+
+    def __attrs_post_init__(self) -> None:
+        _validate.fields(self, _TARGET_REPORT_FIELDS)
 
     @property
     def remaining(self) -> BusinessDuration | None:
@@ -650,6 +692,9 @@ class TicketReport(Report, Mapping[Target, TargetReport]):
     targets: tuple[TargetReport, ...]
     obligations: tuple[RequalificationNotice, ...] = ()
 
+    def __attrs_post_init__(self) -> None:
+        _validate.fields(self, _TICKET_REPORT_FIELDS)
+
     COLUMNS: ClassVar[tuple[Column, ...]] = (
         Column("reference", "ticket", "ticket"),
         Column("state", "état", "state"),
@@ -721,6 +766,17 @@ class TicketReports(Report, Sequence[TicketReport]):
     _lazy: _Lazy | None = attrs.field(default=None, repr=False)
 
     COLUMNS: ClassVar[tuple[Column, ...]] = TicketReport.COLUMNS
+
+    def __attrs_post_init__(self) -> None:
+        _validate.fields(
+            self,
+            {
+                "_given": tuple,
+                "policy": str,
+                "at": (dt.datetime, type(None)),
+                "_lazy": (_Lazy, type(None)),
+            },
+        )
 
     @property
     def reports(self) -> tuple[TicketReport, ...]:
