@@ -514,7 +514,12 @@ def test_payment_terms_compute() -> None:
     claim = shorter.claim(request)
     assert (claim.lines[0].due_on, claim.total_indemnity) == (D(2025, 3, 23), Decimal("0.00"))
     assert terms.claim([request], regime="three_times_legal").regime == "three_times_legal"
-    assert terms.claim(request, rate_percent=Decimal("10")).uses_user_values
+    supplied = terms.claim(request, rate_percent=Decimal("10"))
+    assert supplied.uses_user_values
+    assert supplied.notes(lang="en")[-1] == (
+        "Computed with rates supplied by the user: explain() says which."
+    )
+    assert supplied.notes()[-1].startswith("Calculée avec des taux fournis par l'utilisateur")
 
 
 @pytest.mark.parametrize(
