@@ -295,6 +295,9 @@ def main(argv: list[str]) -> int:
         print(f"mutating {module} against {' '.join(targeted_tests(module))}", flush=True)
         if options.rerun:
             where = SCRATCH / module
+            if not (where / "mutants").exists():
+                print(f"  no earlier run of {module} to re-run: skipped", flush=True)
+                continue
             refresh(where)
             names = list(score(where, module, options.sample)["survivors"])  # type: ignore[call-overload]
         else:

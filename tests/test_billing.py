@@ -1001,3 +1001,38 @@ def test_no_mutable_insides() -> None:
     records[0]["ht"] = Decimal("0")
     assert schedule.to_records()[0]["ht"] == Decimal("337.50")
     assert all(isinstance(x, tuple) for x in itertools.chain([PRICES.lines]))
+
+
+def test_vat_rates_are_percentages_between_0_and_100() -> None:
+    assert Amounts.of_ht(Decimal("10.00"), Decimal(100)).vat == Decimal("10.00")
+    with pytest.raises(
+        OutOfRangeError,
+        match=r"^vat_rate_percent=Decimal\('101'\) is above 100; pass a VAT rate in percent <= 100$",
+    ):
+        Amounts.of_ht(Decimal(1), Decimal(101))
+    with pytest.raises(
+        FloatMoneyError, match=r"^vat_rate_percent=1\.5 is a float; pass the VAT rate in percent as"
+    ):
+        Amounts.of_ht(Decimal(1), 1.5)  # type: ignore[arg-type]
+
+
+def test_the_headline_counts_lines_in_both_languages() -> None:
+    one = _one_line("10.00")
+    assert one.headline() == f"Prix annuels{NBSP}: 1 ligne, 10,00{NBSP}€ HT, TVA 20\u202f%"
+    assert one.headline(lang="en") == "Annual prices: 1 line, €10.00 excl. VAT, VAT 20%"
+    assert PRICES.headline().startswith(f"Prix annuels{NBSP}: 4 lignes")
+
+
+def test_the_module_keeps_its_former_names() -> None:
+    """Names that moved to unit_prices, and the ComElus figures, still read from this module."""
+    import libriciel_terms.billing as billing
+    import libriciel_terms.unit_prices as unit_prices
+
+    assert billing.storage_quote is unit_prices.storage_quote
+    former = (billing.VAT_RATE_PERCENT, billing.STORAGE_GB_MONTH_HT, billing.UNIT_PRICES)
+    preset = unit_prices.UnitPriceList.comelus_2024()
+    assert former == (Decimal(20), Decimal("2.50"), tuple(preset.values()))
+    with pytest.raises(
+        AttributeError, match=r"^module 'libriciel_terms\.billing' has no attribute 'nope'$"
+    ):
+        _ = billing.nope

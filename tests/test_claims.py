@@ -517,6 +517,19 @@ def test_payment_terms_compute() -> None:
     assert terms.claim(request, rate_percent=Decimal("10")).uses_user_values
 
 
+def test_a_claim_on_supplied_rates_says_so_in_both_languages() -> None:
+    request = PaymentRequest.paid_in_full(
+        "Q", Decimal("405.00"), received_on=D(2025, 3, 3), paid_on=D(2025, 5, 12)
+    )
+    supplied = PaymentTerms.comelus().claim(request, rate_percent=Decimal("10"))
+    assert supplied.notes(lang="en")[-1] == (
+        "Computed with rates supplied by the user: explain() says which."
+    )
+    assert supplied.notes()[-1] == (
+        "Calculée avec des taux fournis par l'utilisateur : explain() dit lesquels."
+    )
+
+
 @pytest.mark.parametrize(
     ("kwargs", "error", "match"),
     [

@@ -533,3 +533,32 @@ def test_rate_texts_check_their_language() -> None:
     ):
         with pytest.raises(InvalidArgumentError, match=r"^lang='FR' is not one of 'fr', 'en'"):
             method(lang="FR")  # type: ignore[operator]
+
+
+def test_commercial_rate_reads_the_table_it_is_given() -> None:
+    mine = RateTable.from_records(
+        [{"effective_from": "2000-01-01", "rate_percent": "1.00", "source": "s"}],
+        name="mine",
+        known_through=dt.date(2030, 12, 31),
+    )
+    assert commercial_rate(dt.date(2024, 9, 1), ecb_rates=mine) == Decimal("11.00")
+    with pytest.raises(WrongTypeError, match=r"^ecb_rates='x' is not a RateTable; pass e\.g\. "):
+        commercial_rate(dt.date(2024, 9, 1), ecb_rates="x")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("regime", "what"),
+    [("public_procurement", "moratory rate"), ("commercial_code", "commercial-code rate")],
+)
+def test_a_rate_missing_from_the_table_names_its_rule(regime: str, what: str) -> None:
+    with pytest.raises(
+        RateNotInTableError, match=rf"^{what} for interest starting on 2000-01-01: the ECB "
+    ):
+        applied_rate(regime, dt.date(2000, 1, 1))  # type: ignore[arg-type]
+
+
+def test_a_supplied_rate_with_a_date_is_still_supplied() -> None:
+    from libriciel_terms.rates import AppliedRate
+
+    supplied = AppliedRate(percent=Decimal("10"), basis="supplied", fixed_on=dt.date(2025, 1, 1))
+    assert supplied.explain(lang="en") == "10% supplied by the caller (rate_percent)"

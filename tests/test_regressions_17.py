@@ -165,3 +165,11 @@ def test_the_mutation_page_is_written_from_the_saved_report() -> None:
     report = json.loads((root / "scripts" / "mutation_report.json").read_text("utf-8"))
     expected = page.render(report, page.package_modules())
     assert (root / "docs" / "mutation.md").read_text("utf-8") == expected
+
+
+def test_a_week_of_junk_is_refused_before_sorting() -> None:
+    """Found by `make fuzz`: BusinessHours(week=(None, object())) raised a bare TypeError."""
+    with pytest.raises(WrongTypeError, match=r"^week\[0\]=None is not a tuple of windows"):
+        BusinessHours(week=(None, object()))  # type: ignore[arg-type]
+    with pytest.raises(WrongTypeError, match=r"^week\[1\] holds 1; use Window\.of"):
+        BusinessHours(week={1: [1, 2]})  # type: ignore[dict-item]

@@ -189,14 +189,30 @@ def _clock(offset: dt.timedelta) -> str:
 
 def _normalise_week(value: object) -> tuple[tuple[Window, ...], ...]:
     if isinstance(value, Mapping):
-        return tuple(tuple(sorted(value.get(day, ()))) for day in range(7))
-    if isinstance(value, Iterable) and not isinstance(value, (str, bytes)):
-        days = tuple(tuple(sorted(day)) for day in value)
-        return days
-    raise WrongTypeError(
-        f"week={value!r} is not seven tuples of windows (Monday first) nor a mapping "
-        f"weekday (0 = Monday) -> windows"
-    )
+        days = [value.get(day, ()) for day in range(7)]
+    elif isinstance(value, Iterable) and not isinstance(value, (str, bytes)):
+        days = list(value)
+    else:
+        raise WrongTypeError(
+            f"week={value!r} is not seven tuples of windows (Monday first) nor a mapping "
+            f"weekday (0 = Monday) -> windows"
+        )
+    return tuple(tuple(sorted(_windows(number, day))) for number, day in enumerate(days))
+
+
+def _windows(number: int, day: object) -> tuple[Window, ...]:
+    """One day's windows, each a ``Window`` (checked before sorting compares them)."""
+    if isinstance(day, (str, bytes, Mapping)) or not isinstance(day, Iterable):
+        raise WrongTypeError(
+            f"week[{number}]={day!r} is not a tuple of windows; use (Window.of('09:00', '12:00'),)"
+        )
+    windows = tuple(day)
+    for window in windows:
+        if not isinstance(window, Window):
+            raise WrongTypeError(
+                f"week[{number}] holds {window!r}; use Window.of('09:00', '12:00')"
+            )
+    return windows
 
 
 def _check_week(
@@ -204,12 +220,7 @@ def _check_week(
 ) -> None:
     if len(week) != 7:
         raise InvalidScheduleError(f"week has {len(week)} days; give 7, Monday first")
-    for number, windows in enumerate(week):
-        for window in windows:
-            if not isinstance(window, Window):
-                raise WrongTypeError(
-                    f"week[{number}] holds {window!r}; use Window.of('09:00', '12:00')"
-                )
+    for number, windows in enumerate(week):  # each a tuple of Window (_normalise_week)
         for before, after in itertools.pairwise(windows):
             if after.opens < before.closes:
                 raise InvalidScheduleError(
