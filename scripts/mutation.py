@@ -106,6 +106,26 @@ TESTS: dict[str, list[str]] = {
         "src/libriciel_terms/claims.py",
         "docs/late-payment.md",
     ],
+    "retention": [
+        "tests/test_retention.py",
+        "src/libriciel_terms/retention.py",
+        "docs/retention.md",
+    ],
+    "data_protection": [
+        "tests/test_data_protection.py",
+        "src/libriciel_terms/data_protection.py",
+        "docs/retention.md",
+    ],
+    "backups": [
+        "tests/test_backups.py",
+        "src/libriciel_terms/backups.py",
+        "docs/retention.md",
+    ],
+    "quotas": [
+        "tests/test_quotas.py",
+        "src/libriciel_terms/quotas.py",
+        "docs/retention.md",
+    ],
 }
 
 #: Modules whose import-time values (module constants, presets) run none of their own functions:

@@ -191,6 +191,16 @@ def test_a_table_is_a_read_only_mapping() -> None:
         TABLE._by_key["x"] = TABLE["exchanges"]  # type: ignore[index]
 
 
+def test_an_unknown_module_attribute_is_named() -> None:
+    import libriciel_terms.retention as retention
+
+    assert retention.RETENTION_RULES == TABLE
+    with pytest.raises(
+        AttributeError, match=r"^module 'libriciel_terms.retention' has no attribute 'NOPE'$"
+    ):
+        retention.NOPE  # noqa: B018
+
+
 # --------------------------------------------------------------------------- deadlines
 
 
