@@ -1021,18 +1021,3 @@ def test_the_headline_counts_lines_in_both_languages() -> None:
     assert one.headline() == f"Prix annuels{NBSP}: 1 ligne, 10,00{NBSP}€ HT, TVA 20\u202f%"
     assert one.headline(lang="en") == "Annual prices: 1 line, €10.00 excl. VAT, VAT 20%"
     assert PRICES.headline().startswith(f"Prix annuels{NBSP}: 4 lignes")
-
-
-def test_the_module_keeps_its_former_names() -> None:
-    """Names that moved to unit_prices, and the ComElus figures, still read from this module."""
-    import libriciel_terms.billing as billing
-    import libriciel_terms.unit_prices as unit_prices
-
-    assert billing.storage_quote is unit_prices.storage_quote
-    former = (billing.VAT_RATE_PERCENT, billing.STORAGE_GB_MONTH_HT, billing.UNIT_PRICES)
-    preset = unit_prices.UnitPriceList.comelus_2024()
-    assert former == (Decimal(20), Decimal("2.50"), tuple(preset.values()))
-    with pytest.raises(
-        AttributeError, match=r"^module 'libriciel_terms\.billing' has no attribute 'nope'$"
-    ):
-        _ = billing.nope

@@ -526,7 +526,7 @@ def test_a_claim_on_supplied_rates_says_so_in_both_languages() -> None:
         "Computed with rates supplied by the user: explain() says which."
     )
     assert supplied.notes()[-1] == (
-        "Calculée avec des taux fournis par l'utilisateur : explain() dit lesquels."
+        "Calculée avec des taux fournis par l'utilisateur\u00a0: explain() dit lesquels."
     )
 
 
