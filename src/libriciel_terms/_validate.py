@@ -26,7 +26,7 @@ import operator
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from typing import Any, TypeVar, get_args
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import attrs
 
@@ -209,6 +209,23 @@ def numpy_day(name: str, value: object) -> dt.date:
             )
         return converted
     return day(name, value)
+
+
+def zone(name: str, value: object) -> ZoneInfo:
+    """A ``ZoneInfo``, or the IANA name of one (``"Europe/Paris"``)."""
+    if isinstance(value, ZoneInfo):
+        return value
+    if isinstance(value, str):
+        try:
+            return ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise InvalidArgumentError(
+                f'{name}={shown(value)} is not an IANA time zone; pass e.g. "Europe/Paris"'
+            ) from None
+    raise WrongTypeError(
+        f'{name}={shown(value)} is not a ZoneInfo; pass e.g. ZoneInfo("Europe/Paris") or '
+        f'"Europe/Paris"'
+    )
 
 
 def duration(name: str, value: object, *, allow_negative: bool = False) -> dt.timedelta:

@@ -65,7 +65,7 @@ import datetime as dt
 import itertools
 from collections.abc import Iterable, Mapping
 from typing import Any, Literal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 import attrs
 
@@ -229,19 +229,6 @@ def _check_week(
                 )
 
 
-def _zone(value: object) -> ZoneInfo:
-    if isinstance(value, ZoneInfo):
-        return value
-    if isinstance(value, str):
-        try:
-            return ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise InvalidArgumentError(
-                f'zone={value!r} is not an IANA time zone; pass e.g. "Europe/Paris"'
-            ) from None
-    raise WrongTypeError(f'zone={value!r} is not a ZoneInfo; pass e.g. ZoneInfo("Europe/Paris")')
-
-
 def _check_holidays(_instance: object, _attribute: object, value: object) -> None:
     if not isinstance(value, HolidayCalendar):
         raise WrongTypeError(
@@ -255,6 +242,10 @@ def _check_holidays(_instance: object, _attribute: object, value: object) -> Non
 
 
 # -- inputs ------------------------------------------------------------------------------------
+
+
+def _zone(value: object) -> ZoneInfo:
+    return _validate.zone("zone", value)
 
 
 # The shared checks under the names this module's hot paths use.

@@ -50,7 +50,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from types import MappingProxyType
 from typing import Any, ClassVar, Literal, overload
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 import attrs
 
@@ -251,16 +251,7 @@ def _empty(value: object) -> bool:
 
 
 def _zone(value: object) -> ZoneInfo | None:
-    if value is None or isinstance(value, ZoneInfo):
-        return value
-    if isinstance(value, str):
-        try:
-            return ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise InvalidArgumentError(
-                f'zone={value!r} is not an IANA time zone; pass e.g. "Europe/Paris"'
-            ) from None
-    raise WrongTypeError(f'zone={value!r} is not a ZoneInfo; pass e.g. "Europe/Paris"')
+    return None if value is None else _validate.zone("zone", value)
 
 
 def _wall_time(naive: dt.datetime, zone: ZoneInfo | None) -> dt.datetime:
