@@ -325,32 +325,6 @@ class RetentionTable(Report, Mapping[str, RetentionRule]):
         ]
 
 
-def _row(
-    key: str,
-    delay: str,
-    clause: str,
-    nature: Nature,
-    label: str,
-    label_en: str,
-    from_event: str,
-    from_event_en: str,
-) -> dict[str, Any]:
-    return {
-        "key": key,
-        "delay": Delay.parse(delay),
-        "clause": clause,
-        "nature": nature,
-        "label": label,
-        "label_en": label_en,
-        "from_event": from_event,
-        "from_event_en": from_event_en,
-    }
-
-
-#: The ComElus 2024 table: key, délai, clause, nature, label (fr, en), starting event (fr, en).
-
-
-#: The ComElus 2024 table (:meth:`RetentionTable.comelus`), built once.
 def __getattr__(name: str) -> Any:
     # RETENTION_RULES is the bundled contract's table, read when first asked for: building it at
     # import would import the contract layer from a rule module.
