@@ -241,3 +241,35 @@ def test_delay_messages() -> None:
         delay_start(invoice_dated=dt.date.max)
     with pytest.raises(WrongTypeError, match=r"^received_on='2025-03-03'"):
         payment_due_date("2025-03-03")  # type: ignore[arg-type]
+
+
+def test_refusals_name_the_argument_and_the_fix() -> None:
+    """Each refusal of the payment clause names the argument at fault and says what to pass."""
+
+    day = dt.date
+    with pytest.raises(WrongTypeError, match=r"^invoice_dated='x' is a str, not a date"):
+        DelayStart.of(invoice_dated="x")  # type: ignore[arg-type]
+    with pytest.raises(WrongTypeError, match=r"^service_done_on='x' is a str, not a date"):
+        DelayStart.of(received_on=day(2025, 3, 3), service_done_on="x")  # type: ignore[arg-type]
+    with pytest.raises(
+        InvalidArgumentError,
+        match=r"are all None; pass the day the buyer received the payment request "
+        r"\(received_on=date\(\.\.\.\)\), or the invoice date when receipt was not recorded",
+    ):
+        DelayStart.of()
+    with pytest.raises(EndBeforeStartError, match=r"^completed_on=.* is before notified_on="):
+        Interruption(notified_on=day(2025, 3, 20), completed_on=day(2025, 3, 1))
+    with pytest.raises(
+        UnknownKeyError,
+        match=r"^buyer='nope' is not one of 'collectivite', 'state', 'public_health', "
+        r"'public_undertaking'; pass one of them",
+    ):
+        STATUTORY_DELAY_DAYS["nope"]
+    early = Interruption(notified_on=day(2025, 3, 1), completed_on=day(2025, 3, 5))
+    with pytest.raises(
+        EndBeforeStartError, match=r"^interruption\.notified_on=.* is before received_on="
+    ):
+        payment_due(received_on=day(2025, 3, 3), interruption=early)
+    late = Interruption(notified_on=day(2025, 3, 5), completed_on=day(9999, 12, 30))
+    with pytest.raises(OutOfRangeError, match=r"^interruption\.completed_on=datetime\.date\(9999"):
+        payment_due(received_on=day(2025, 3, 3), interruption=late)

@@ -173,3 +173,15 @@ def test_a_week_of_junk_is_refused_before_sorting() -> None:
         BusinessHours(week=(None, object()))  # type: ignore[arg-type]
     with pytest.raises(WrongTypeError, match=r"^week\[1\] holds 1; use Window\.of"):
         BusinessHours(week={1: [1, 2]})  # type: ignore[dict-item]
+
+
+def test_an_empty_report_prints() -> None:
+    """Found by `make fuzz`: ConsistencyReport(findings=[]) failed to print (an empty table)."""
+    from libriciel_terms import ConsistencyReport
+
+    empty = ConsistencyReport(findings=[])
+    assert empty.to_text().splitlines() == [
+        "Aucune contradiction relevée dans le contrat",
+        "n°  clause  lecture A  lecture B  retenu",
+    ]
+    assert empty.to_text(lang="en").splitlines()[0] == "No contradiction found in the contract"

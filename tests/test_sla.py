@@ -1067,3 +1067,10 @@ def test_small_edges() -> None:
         B.to_text(lang="de")  # type: ignore[arg-type]
     assert S27.get((S, TC), COMELUS[S, TC]) is COMELUS[S, TC]
     assert S27.get((S, TC)) is None
+
+
+def test_get_with_an_unhashable_key_names_the_pair_it_expects() -> None:
+    policy = SlaPolicy.comelus()
+    with pytest.raises(UnknownKeyError, match=r"is not a \(priority, target\) pair"):
+        policy.get([Priority.BLOQUANT, Target.RESOLUTION])  # type: ignore[arg-type]
+    assert policy.get((Priority.SERIEUX, Target.WORKAROUND), None) is None

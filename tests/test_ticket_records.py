@@ -523,3 +523,10 @@ def test_plain_values_for_files() -> None:
     assert json.loads(
         records_to_json_text([{"delay": Delay.working_days(3), "t": Target.RESOLUTION}])
     ) == [{"delay": "3 jours ouvrés", "t": "resolution"}]
+
+
+@pytest.mark.parametrize("delimiter", [True, "ab", "\n", '"', ""])
+def test_a_delimiter_that_cannot_be_one_is_refused(delimiter: object) -> None:
+    with pytest.raises(InvalidArgumentError, match=r"is not a one-character field delimiter"):
+        records_from_csv_text("a;b\n1;2\n", delimiter=delimiter)  # type: ignore[arg-type]
+    assert records_from_csv_text("a|b\n1|2\n", delimiter="|") == [{"a": "1", "b": "2"}]

@@ -371,3 +371,32 @@ def test_values_pickle() -> None:
     for value in (UNITS, q, UNITS["development"]):
         assert pickle.loads(pickle.dumps(value)) == value
         assert hash(pickle.loads(pickle.dumps(value))) == hash(value)
+
+
+#: §7 "Coûts des prestations unitaires à commande", as the contract prints it.
+SECTION_7 = [
+    ("site_steering", "Directeur de projet, comité de pilotage/projet, sur site", "1030.00", "1236.00", "day"),
+    ("site_integration", "Assistance technique à l'intégration sur site", "1030.00", "1236.00", "day"),
+    ("site_functional_training", "Formation fonctionnelle sur site", "1030.00", "1236.00", "day"),
+    ("site_functional_assistance", "Assistance fonctionnelle sur site", "1030.00", "1236.00", "day"),
+    ("site_technical_training", "Formation technique sur site", "1030.00", "1236.00", "day"),
+    ("remote_steering", "Directeur de projet, comité de pilotage/projet, en centre", "600.00", "720.00", "day"),
+    ("remote_integration", "Assistance technique à l'intégration, en centre", "600.00", "720.00", "day"),
+    ("remote_training", "Formation fonctionnelle ou technique, en centre", "600.00", "720.00", "day"),
+    ("remote_functional_assistance", "Assistance fonctionnelle, en centre", "600.00", "720.00", "day"),
+    ("remote_customer_training", "Formation collectivité, en centre", "600.00", "720.00", "day"),
+    ("development", "Développement complémentaire", "500.00", "600.00", "day"),
+    ("version_upgrade", "Montée de version (un environnement / une instance)", "300.00", "360.00", "upgrade"),
+    ("storage_gb_month", "Volume stocké et backupé, par Go et par mois", "2.50", "3.00", "GB-month"),
+]  # fmt: skip
+
+
+def test_the_preset_is_section_7_as_printed() -> None:
+    assert [(p.code, p.label, str(p.ht), str(p.ttc), p.unit) for p in UNITS.prices] == SECTION_7
+    assert UNITS.vat_rate_percent == Decimal(20)
+
+
+def test_the_headline_counts_services_in_both_languages() -> None:
+    one = UnitPriceList(prices=UNITS.prices[:1], vat_rate_percent=Decimal(20))
+    assert one.headline() == f"Prix unitaires{NBSP}: 1 prestation, TVA 20\u202f%"
+    assert one.headline(lang="en") == "Unit prices: 1 service, VAT 20%"

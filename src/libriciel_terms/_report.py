@@ -126,7 +126,7 @@ def table_text(
     shown = _columns(records, columns)
     cells = [[cell(r.get(c.key), lang, c.kind) for c in shown] for r in records]
     heads = [c.header(lang) for c in shown]
-    widths = [max(len(h), *(len(row[i]) for row in cells)) for i, h in enumerate(heads)]
+    widths = [max([len(h), *(len(row[i]) for row in cells)]) for i, h in enumerate(heads)]
     lines = ["  ".join(h.ljust(w) for h, w in zip(heads, widths, strict=True)).rstrip()]
     lines.extend(
         "  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip() for row in cells

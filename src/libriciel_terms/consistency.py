@@ -232,6 +232,12 @@ class ConsistencyReport(Report, Mapping[str, Finding]):
         """« Le contrat se contredit : 4 constats (C3, C4, C5, C8) »."""
         lang = _text.check_lang(lang)
         count, ids = len(self.findings), ", ".join(self)
+        if not count:
+            return pick(
+                "Aucune contradiction relevée dans le contrat",
+                "No contradiction found in the contract",
+                lang,
+            )
         return pick(
             f"Le contrat se contredit{NBSP}: {count} constat{'s' if count > 1 else ''} ({ids})",
             f"The contract contradicts itself: {count} finding{'s' if count != 1 else ''} ({ids})",

@@ -325,7 +325,6 @@ class RetentionTable(Report, Mapping[str, RetentionRule]):
         ]
 
 
-#: The ComElus 2024 table (:meth:`RetentionTable.comelus`), built once.
 def __getattr__(name: str) -> Any:
     # RETENTION_RULES is the bundled contract's table, read when first asked for: building it at
     # import would import the contract layer from a rule module.

@@ -661,7 +661,10 @@ class SlaPolicy(Report, Mapping[tuple[Priority, Target], SlaTarget]):
         self, key: tuple[Priority, Target], default: SlaTarget | None = None
     ) -> SlaTarget | None:
         """The row for ``key``, or ``default`` (the fast lookup of the evaluation)."""
-        return self._by_key.get(key, default)
+        try:
+            return self._by_key.get(key, default)
+        except TypeError:  # an unhashable key (a list): not a (priority, target) pair
+            return self._by_key.get(_key(key), default)
 
     def __iter__(self) -> Iterator[tuple[Priority, Target]]:
         return iter(self._by_key)

@@ -142,6 +142,11 @@ def records_from_csv_text(text: str, *, delimiter: str | None = None) -> list[di
     header_line = text.split("\n", 1)[0]
     if delimiter is None:
         delimiter = max(";,\t", key=header_line.count)
+    elif not isinstance(delimiter, str) or len(delimiter) != 1 or delimiter in '\r\n"':
+        raise InvalidArgumentError(
+            f'delimiter={_validate.shown(delimiter)} is not a one-character field delimiter; pass ";", "," or '
+            f'"\\t", or leave it out to read it from the header'
+        )
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     header = next(reader, None)
     if not header:
