@@ -126,6 +126,11 @@ TESTS: dict[str, list[str]] = {
         "src/libriciel_terms/quotas.py",
         "docs/retention.md",
     ],
+    "downtime": [
+        "tests/test_downtime.py",
+        "src/libriciel_terms/downtime.py",
+        "docs/howto/availability.md",
+    ],
 }
 
 #: Modules whose import-time values (module constants, presets) run none of their own functions:
