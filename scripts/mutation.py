@@ -131,6 +131,17 @@ TESTS: dict[str, list[str]] = {
         "src/libriciel_terms/downtime.py",
         "docs/howto/availability.md",
     ],
+    "tickets": [
+        "tests/test_tickets.py",
+        "src/libriciel_terms/tickets.py",
+        "docs/howto/is-this-ticket-late.md",
+        "docs/slas.md",
+    ],
+    "compliance": [
+        "tests/test_compliance.py",
+        "src/libriciel_terms/compliance.py",
+        "docs/howto/compliance-report.md",
+    ],
 }
 
 #: Modules whose import-time values (module constants, presets) run none of their own functions:
