@@ -40,7 +40,16 @@ SCRATCH = ROOT / "build" / "mutation"
 EQUIVALENTS = ROOT / "scripts" / "mutation_equivalents.toml"
 #: The latest scores, kept in the repository (``--save``) for the documentation to render.
 SAVED = ROOT / "scripts" / "mutation_report.json"
-COPIED = ("src", "tests", "docs", "scripts", "conftest.py", "pyproject.toml", "README.md")
+COPIED = (
+    "src",
+    "tests",
+    "docs",
+    "scripts",
+    "examples",
+    "conftest.py",
+    "pyproject.toml",
+    "README.md",
+)
 
 #: The targeted tests of each module (test files, docstrings and pages, as pytest arguments).
 #: A module not listed gets ``tests/test_<module>.py`` and its own docstrings.
@@ -126,6 +135,27 @@ TESTS: dict[str, list[str]] = {
         "src/libriciel_terms/quotas.py",
         "docs/retention.md",
     ],
+    "downtime": [
+        "tests/test_downtime.py",
+        "src/libriciel_terms/downtime.py",
+        "docs/howto/availability.md",
+    ],
+    "tickets": [
+        "tests/test_tickets.py",
+        "src/libriciel_terms/tickets.py",
+        "docs/howto/is-this-ticket-late.md",
+        "docs/slas.md",
+    ],
+    "compliance": [
+        "tests/test_compliance.py",
+        "src/libriciel_terms/compliance.py",
+        "docs/howto/compliance-report.md",
+    ],
+    "obligations": [
+        "tests/test_obligations.py",
+        "src/libriciel_terms/obligations.py",
+        "docs/calendar.md",
+    ],
 }
 
 #: Modules whose import-time values (module constants, presets) run none of their own functions:
@@ -177,8 +207,11 @@ def prepare(module: str) -> Path:
     )
     if "[tool.mutmut]\n" not in text:
         raise SystemExit("pyproject.toml has no [tool.mutmut] table")
-    # the generators' tests (tests/test_reference_files.py) read scripts/ next to the tests
-    text = re.sub(r"^also_copy = \[", 'also_copy = ["scripts", ', text, count=1, flags=re.M)
+    # the generators' tests (tests/test_reference_files.py) read scripts/ next to the tests, and
+    # the contract-file tests (tests/test_obligations.py…) read examples/contracts/
+    text = re.sub(
+        r"^also_copy = \[", 'also_copy = ["scripts", "examples", ', text, count=1, flags=re.M
+    )
     pyproject.write_text(text.replace("[tool.mutmut]\n", narrowed, 1), encoding="utf-8")
     return where
 

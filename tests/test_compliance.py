@@ -19,7 +19,7 @@ from libriciel_terms.errors import (
     WrongTypeError,
 )
 from libriciel_terms.sla import Priority, SlaPolicy, Target
-from libriciel_terms.tickets import Ticket
+from libriciel_terms.tickets import Status, Ticket
 
 PARIS = ZoneInfo("Europe/Paris")
 B, M, S, MI = Priority.BLOQUANT, Priority.MAJEUR, Priority.SERIEUX, Priority.MINEUR
@@ -490,3 +490,49 @@ def test_a_summary_of_reports_computed_over_arrays_is_the_same(missing: str) -> 
     with pytest.raises(OutsideTermError) as one_by_one:
         compliance_summary(each, by="period", periods=short)
     assert str(bulk.value) == str(one_by_one.value)
+
+
+def test_running_and_frozen_targets_count_together_over_arrays() -> None:
+    """A frozen target counts as running: over arrays, the two statuses add up in one row."""
+    from libriciel_terms.states import TicketState
+    from libriciel_terms.tickets import StateChange
+
+    tickets = []
+    for i in range(64):
+        reported = p(2025, 1, 6, 9) + dt.timedelta(minutes=i)
+        frozen = [
+            StateChange(at=reported + dt.timedelta(hours=1), state=TicketState.A_QUALIFIER_CLIENT)
+        ]
+        tickets.append(
+            Ticket(
+                reference=f"T{i}",
+                reported_at=reported,
+                priority=MI,
+                taken_charge_at=reported + dt.timedelta(minutes=30),
+                history=frozen if i % 2 else [],
+            )
+        )
+    policy = SlaPolicy.comelus()
+    many = policy.evaluate_many(tickets, at=p(2025, 1, 7, 10))
+    assert many._lazy is not None
+    statuses = {t.target: set() for t in many[0].targets}  # type: ignore[var-annotated]
+    for report in many:
+        for target in report.targets:
+            statuses[target.target].add(target.status)
+    assert statuses[RES] == {Status.RUNNING, Status.FROZEN}
+    summary = compliance_summary(many)
+    rows = [(r.period, r.target, r.met, r.running, r.breached) for r in summary.rows]
+    assert rows == [("2025-01", TC, 64, 0, 0), ("2025-01", RES, 0, 64, 0)]
+    each = [policy.evaluate(t, at=p(2025, 1, 7, 10)) for t in tickets]
+    assert summary == compliance_summary(each)
+
+
+def test_the_months_table_in_english_html() -> None:
+    summary = compliance_summary(
+        REPORTS, commitment=AvailabilityCommitment.comelus(), outages=OUTAGES
+    )
+    english = summary.to_html(lang="en")
+    assert "<caption>Availability per month</caption>" in english
+    assert "indisponibilité" not in english
+    assert ">downtime<" in english
+    assert "indisponibilité" in summary.to_html()

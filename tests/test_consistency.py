@@ -328,3 +328,92 @@ def test_values_pickle() -> None:
     assert PRINTED.cp_annual == Amounts(
         ht=Decimal("337.50"), vat=Decimal("67.50"), ttc=Decimal("405.00")
     )
+
+
+def test_the_words_of_every_finding() -> None:
+    report = PRINTED.check(TERM, PRICES)
+    words = {
+        lang: [(r["clause"], r["reading_a"], r["reading_b"]) for r in report.to_records(lang=lang)]
+        for lang in ("fr", "en")
+    }
+    assert words["fr"][1:] == [
+        (
+            "décision / §1.7, §1.9, CP",
+            f"décision{NBSP}: préavis « deux mois avant la fin de l'année en cours » (année du "
+            "contrat ou année civile)",
+            f"§1.7, §1.9, CP{NBSP}: « 2 mois avant la date anniversaire »",
+        ),
+        (
+            "décision, CP",
+            f"décision{NBSP}: un total annuel HT « comprenant » certains forfaits{NBSP}; "
+            f"CP{NBSP}: une ligne « Total annuel » imprimée",
+            f"le total annuel est la somme de toutes les lignes{NBSP}; la ligne « annuelle » du "
+            "CP répète le total trimestriel",
+        ),
+        (
+            "§1.11",
+            "prix « fermes et définitifs » pour toute la durée, renouvellements compris (48 mois)",
+            "« sauf volonté différente » de la personne publique, qui peut imposer la révision "
+            "Syntec dès la fin de la première année",
+        ),
+    ]
+    assert words["en"][1:] == [
+        (
+            "decision / §1.7, §1.9, CP",
+            "decision: notice « deux mois avant la fin de l'année en cours » (contract year or "
+            "calendar year)",
+            "§1.7, §1.9, CP: « 2 mois avant la date anniversaire »",
+        ),
+        (
+            "decision, CP",
+            "decision: an annual total « comprenant » some fees; CP: a printed « Total annuel » "
+            "row",
+            "the annual total is the sum of every line; the CP's « annuel » row repeats the "
+            "quarterly total",
+        ),
+        (
+            "§1.11",
+            "prices « fermes et définitifs » for the whole term, renewals included (48 months)",
+            "« sauf volonté différente » of the buyer, who may impose the Syntec revision from "
+            "the end of the first year",
+        ),
+    ]
+
+
+def test_c4_compares_with_the_anniversary_whatever_the_terms_reading() -> None:
+    term = attrs.evolve(TERM, reading="end_of_year")
+    assert PRINTED.check(term, PRICES)["C4"].figures == (
+        ("anniversary", D(2025, 9, 1)),
+        ("deadline_decision", D(2025, 6, 30)),
+        ("deadline_calendar_year", D(2024, 10, 31)),
+        ("deadline_anniversary", D(2025, 7, 1)),
+        ("difference_days", 1),
+    )
+
+
+def test_one_finding_and_a_false_figure_in_words() -> None:
+    one = PrintedFigures(term_months=48).check(TERM, PRICES)
+    assert one.headline() == f"Le contrat se contredit{NBSP}: 1 constat (C8)"
+    assert one.headline(lang="en") == "The contract contradicts itself: 1 finding (C8)"
+    printed = PrintedFigures(cp_annual=Amounts.of_ht(Decimal(1), vat_rate_percent=20))
+    report = printed.check(TERM, PRICES)
+    assert report["C5"].figure("cp_annual_row_equals_quarterly") is False
+    assert report.notes()[0].endswith(f"la ligne annuelle du CP répète le trimestre{NBSP}: non")
+    assert report.notes(lang="en")[0].endswith("the CP's annual row repeats the quarter: no")
+
+
+def test_a_figure_without_a_name_for_people_shows_its_key() -> None:
+    words = FindingText(clause="a", reading_a="b", reading_b="c", resolution="d")
+    finding = Finding(id="X", figures=(("custom", 1), ("other", True)), fr=words, en=words)
+    assert finding.figures_text() == f"custom{NBSP}: 1{NBSP}; other{NBSP}: oui"
+    assert finding.figures_text(lang="en") == "custom: 1; other: yes"
+
+
+def test_a_contract_file_without_printed_figures(monkeypatch: pytest.MonkeyPatch) -> None:
+    from libriciel_terms import comelus
+
+    monkeypatch.setattr(comelus, "COMELUS_2024", attrs.evolve(comelus.COMELUS_2024, printed=None))
+    with pytest.raises(
+        AssertionError, match=r"^the bundled ComElus file has no \[printed\] table$"
+    ):
+        PrintedFigures.comelus_2024()

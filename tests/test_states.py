@@ -264,6 +264,36 @@ def test_automatic_transition_explains_itself() -> None:
         working.explain(lang="de")  # type: ignore[arg-type]
 
 
+def test_automatic_transition_as_a_report() -> None:
+    move = automatic_transition(
+        TicketState.BUG_CORRIGE_VERSION, REPORT, hours=HOURS, counting="working_days", days=3
+    )
+    assert move is not None
+    assert move.to_records() == [
+        {
+            "from_state": TicketState.BUG_CORRIGE_VERSION,
+            "to_state": TicketState.TRAITE_BUG_CORRIGE,
+            "at": p(2024, 10, 18, 10, 0),
+            "since": REPORT,
+            "days": 3,
+        }
+    ]
+    assert move.headline() == "Transition automatique (§5.2.4.1)"
+    assert move.headline(lang="en") == "Automatic transition (§5.2.4.1)"
+    assert move.notes(lang="en") == (move.explain(lang="en"),)
+    assert move.notes() == (move.explain(),)
+    assert move.notes()[0].startswith("Contrat §5.2.4.1")
+    assert move.to_text(lang="en").splitlines()[:3] == [
+        "Automatic transition (§5.2.4.1)",
+        "state                              becomes                                   at  "
+        "                  since                 days",
+        "Bug corrigé dans version précisée  Traité bug corrigé dans version précisée  Fri "
+        "2024-10-18 10:00  Tue 2024-10-15 10:00  3",
+    ]
+    with pytest.raises(InvalidArgumentError, match="lang='de'"):
+        move.headline(lang="de")  # type: ignore[arg-type]
+
+
 def test_automatic_transition_none_and_errors() -> None:
     for state in TicketState:
         if state not in (
