@@ -40,7 +40,16 @@ SCRATCH = ROOT / "build" / "mutation"
 EQUIVALENTS = ROOT / "scripts" / "mutation_equivalents.toml"
 #: The latest scores, kept in the repository (``--save``) for the documentation to render.
 SAVED = ROOT / "scripts" / "mutation_report.json"
-COPIED = ("src", "tests", "docs", "scripts", "conftest.py", "pyproject.toml", "README.md")
+COPIED = (
+    "src",
+    "tests",
+    "docs",
+    "scripts",
+    "examples",
+    "conftest.py",
+    "pyproject.toml",
+    "README.md",
+)
 
 #: The targeted tests of each module (test files, docstrings and pages, as pytest arguments).
 #: A module not listed gets ``tests/test_<module>.py`` and its own docstrings.
@@ -157,8 +166,10 @@ def prepare(module: str) -> Path:
     )
     if "[tool.mutmut]\n" not in text:
         raise SystemExit("pyproject.toml has no [tool.mutmut] table")
-    # the generators' tests (tests/test_reference_files.py) read scripts/ next to the tests
-    text = re.sub(r"^also_copy = \[", 'also_copy = ["scripts", ', text, count=1, flags=re.M)
+    # tests read the generators (scripts/) and the example contracts (examples/)
+    text = re.sub(
+        r"^also_copy = \[", 'also_copy = ["scripts", "examples", ', text, count=1, flags=re.M
+    )
     pyproject.write_text(text.replace("[tool.mutmut]\n", narrowed, 1), encoding="utf-8")
     return where
 

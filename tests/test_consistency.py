@@ -328,3 +328,40 @@ def test_values_pickle() -> None:
     assert PRINTED.cp_annual == Amounts(
         ht=Decimal("337.50"), vat=Decimal("67.50"), ttc=Decimal("405.00")
     )
+
+
+# --- the words of each finding, in both languages (mutation testing) ----------------------------
+
+
+def test_the_words_of_the_findings() -> None:
+    report = check_consistency(TERM, PRICES, PRINTED)
+    clauses = {f.id: (f.fr.clause, f.en.clause) for f in report.findings}
+    assert clauses == {
+        "C3": ("décision / CP, §1.7, §1.11", "decision / CP, §1.7, §1.11"),
+        "C4": ("décision / §1.7, §1.9, CP", "decision / §1.7, §1.9, CP"),
+        "C5": ("décision, CP", "decision, CP"),
+        "C8": ("§1.11", "§1.11"),
+    }
+    starts = {f.id: (f.en.reading_a[:12], f.en.reading_b[:12]) for f in report.findings}
+    assert starts == {
+        "C3": ("decision: re", "CP and §1.11"),
+        "C4": ("decision: no", "§1.7, §1.9, "),
+        "C5": ("decision: an", "the annual t"),
+        "C8": ("prices « fer", "« sauf volon"),
+    }
+    assert report.headline(lang="en") == (
+        "The contract contradicts itself: 4 findings (C3, C4, C5, C8)"
+    )
+    one = ConsistencyReport(findings=report.findings[:1])
+    assert one.headline(lang="en") == "The contract contradicts itself: 1 finding (C3)"
+    assert one.headline() == f"Le contrat se contredit{NBSP}: 1 constat (C3)"
+    none = ConsistencyReport(findings=())
+    assert none.headline() == "Aucune contradiction relevée dans le contrat"
+    assert none.headline(lang="en") == "No contradiction found in the contract"
+
+
+@pytest.mark.parametrize("reading", ["anniversary", "end_of_year", "end_of_calendar_year"])
+def test_c4_compares_with_the_anniversary_whatever_the_terms_reading(reading: str) -> None:
+    term = attrs.evolve(TERM, reading=reading)
+    (c4,) = (f for f in check_consistency(term, PRICES, PRINTED).findings if f.id == "C4")
+    assert "notice, anniversary: 2025-07-01" in c4.figures_text(lang="en")
