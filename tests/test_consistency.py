@@ -365,3 +365,10 @@ def test_c4_compares_with_the_anniversary_whatever_the_terms_reading(reading: st
     term = attrs.evolve(TERM, reading=reading)
     (c4,) = (f for f in check_consistency(term, PRICES, PRINTED).findings if f.id == "C4")
     assert "notice, anniversary: 2025-07-01" in c4.figures_text(lang="en")
+
+
+def test_figures_of_a_finding_read_in_both_languages() -> None:
+    words = FindingText(clause="§9", reading_a="a", reading_b="b", resolution="r")
+    finding = Finding(id="X", figures=[("unnamed", False), ("other", True)], fr=words, en=words)
+    assert finding.figures_text() == f"unnamed{NBSP}: non{NBSP}; other{NBSP}: oui"
+    assert finding.figures_text(lang="en") == "unnamed: no; other: yes"
