@@ -11,7 +11,7 @@ STAMP_MUTATION := $(VENV)/.installed-mutation
 # The modules `make mutation` mutates (each against its targeted tests, see scripts/mutation.py).
 MODULES ?= hours holidays
 
-.PHONY: demo test lint typecheck pytest docs bench fuzz mutation data clean
+.PHONY: demo test lint typecheck pytest docs bench fuzz mutation mutation-page data clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -61,9 +61,15 @@ fuzz: $(STAMP_DEV)
 	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(PY) -m pytest -q -p no:cacheprovider tests/test_fuzz.py
 
 # Mutation testing of $(MODULES) (mutmut; scores per module, equivalent mutants justified in
-# scripts/mutation_equivalents.toml). `make mutation MODULES=revision` for another module.
+# scripts/mutation_equivalents.toml). `make mutation MODULES=revision` for another module;
+# MUTATION_ARGS="--sample 05 --save" for one mutant in five and to record the scores, then
+# `make mutation-page` to write docs/mutation.md from them.
+MUTATION_ARGS ?=
 mutation: $(STAMP_MUTATION)
-	$(PY) scripts/mutation.py $(MODULES)
+	$(PY) scripts/mutation.py --max-children 1 $(MUTATION_ARGS) $(MODULES)
+
+mutation-page: $(STAMP_BASE)
+	$(PY) scripts/mutation_page.py
 
 # Regenerate the bundled data modules from the CSV files in src/libriciel_terms/data and the
 # contract-file key reference page (a developer's step, not CI's).

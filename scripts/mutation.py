@@ -207,8 +207,7 @@ def prepare(module: str) -> Path:
     )
     if "[tool.mutmut]\n" not in text:
         raise SystemExit("pyproject.toml has no [tool.mutmut] table")
-    # the generators' tests (tests/test_reference_files.py) read scripts/ next to the tests, and
-    # the contract-file tests (tests/test_obligations.py…) read examples/contracts/
+    # tests read the generators (scripts/) and the example contracts (examples/)
     text = re.sub(
         r"^also_copy = \[", 'also_copy = ["scripts", "examples", ', text, count=1, flags=re.M
     )

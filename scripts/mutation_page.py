@@ -31,9 +31,10 @@ out), counting an *equivalent* mutant (one that changes nothing observable) as k
 every rule module.
 
 Run it with `make mutation MODULES="revision term"` (mutmut, each module against its own test
-files, docstrings and guide page, see `scripts/mutation.py`); `--sample 05` runs one mutant in
-five, spread over every function, for the largest modules. `--save` records the scores, and
-`python scripts/mutation_page.py` writes this page from them. *Undetected* counts the mutants
+files, docstrings and guide page, see `scripts/mutation.py`, on one core);
+`MUTATION_ARGS="--sample 05"` runs one mutant in five, spread over every function, for the
+largest modules, and `--save` records the scores; `make mutation-page` writes this page from
+them. *Undetected* counts the mutants
 that survived or that no test ran, less the justified equivalents.
 """
 

@@ -380,7 +380,7 @@ def test_the_words_of_every_finding() -> None:
     ]
 
 
-def test_c4_compares_with_the_anniversary_whatever_the_terms_reading() -> None:
+def test_c4_figures_under_the_end_of_year_reading() -> None:
     term = attrs.evolve(TERM, reading="end_of_year")
     assert PRINTED.check(term, PRICES)["C4"].figures == (
         ("anniversary", D(2025, 9, 1)),
@@ -417,3 +417,47 @@ def test_a_contract_file_without_printed_figures(monkeypatch: pytest.MonkeyPatch
         AssertionError, match=r"^the bundled ComElus file has no \[printed\] table$"
     ):
         PrintedFigures.comelus_2024()
+
+
+# --- the words of each finding, in both languages (mutation testing) ----------------------------
+
+
+def test_the_words_of_the_findings() -> None:
+    report = check_consistency(TERM, PRICES, PRINTED)
+    clauses = {f.id: (f.fr.clause, f.en.clause) for f in report.findings}
+    assert clauses == {
+        "C3": ("décision / CP, §1.7, §1.11", "decision / CP, §1.7, §1.11"),
+        "C4": ("décision / §1.7, §1.9, CP", "decision / §1.7, §1.9, CP"),
+        "C5": ("décision, CP", "decision, CP"),
+        "C8": ("§1.11", "§1.11"),
+    }
+    starts = {f.id: (f.en.reading_a[:12], f.en.reading_b[:12]) for f in report.findings}
+    assert starts == {
+        "C3": ("decision: re", "CP and §1.11"),
+        "C4": ("decision: no", "§1.7, §1.9, "),
+        "C5": ("decision: an", "the annual t"),
+        "C8": ("prices « fer", "« sauf volon"),
+    }
+    assert report.headline(lang="en") == (
+        "The contract contradicts itself: 4 findings (C3, C4, C5, C8)"
+    )
+    one = ConsistencyReport(findings=report.findings[:1])
+    assert one.headline(lang="en") == "The contract contradicts itself: 1 finding (C3)"
+    assert one.headline() == f"Le contrat se contredit{NBSP}: 1 constat (C3)"
+    none = ConsistencyReport(findings=())
+    assert none.headline() == "Aucune contradiction relevée dans le contrat"
+    assert none.headline(lang="en") == "No contradiction found in the contract"
+
+
+@pytest.mark.parametrize("reading", ["anniversary", "end_of_year", "end_of_calendar_year"])
+def test_c4_compares_with_the_anniversary_whatever_the_terms_reading(reading: str) -> None:
+    term = attrs.evolve(TERM, reading=reading)
+    (c4,) = (f for f in check_consistency(term, PRICES, PRINTED).findings if f.id == "C4")
+    assert "notice, anniversary: 2025-07-01" in c4.figures_text(lang="en")
+
+
+def test_figures_of_a_finding_read_in_both_languages() -> None:
+    words = FindingText(clause="§9", reading_a="a", reading_b="b", resolution="r")
+    finding = Finding(id="X", figures=[("unnamed", False), ("other", True)], fr=words, en=words)
+    assert finding.figures_text() == f"unnamed{NBSP}: non{NBSP}; other{NBSP}: oui"
+    assert finding.figures_text(lang="en") == "unnamed: no; other: yes"

@@ -6,6 +6,7 @@ import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 
+import attrs
 import icalendar
 import pytest
 from hypothesis import given
@@ -201,3 +202,20 @@ def test_bad_input() -> None:
             amount_ttc=1.5,
         )  # type: ignore[arg-type]
     assert isinstance(COMELUS_2024, Contract)
+
+
+def test_headlines_and_records_for_people_count_what_they_hold() -> None:
+    from libriciel_terms import ObligationsCalendar
+
+    one = ObligationsCalendar(obligations=CALENDAR.obligations[:1])
+    due = one.obligations[0].due_on
+    assert one.headline() == f"1 obligation, du {due} au {due}"
+    assert one.headline(lang="en") == f"1 obligation, from {due} to {due}"
+    empty = ObligationsCalendar(obligations=())
+    assert (empty.headline(), empty.headline(lang="en")) == ("Aucune obligation", "No obligation")
+    (record,) = one.display_records(lang="en")
+    assert "contract" not in record
+    assert record["amount_ttc"] == one.obligations[0].amount_ttc
+    two = [attrs.evolve(CALENDAR.obligations[i], contract=name) for i, name in enumerate("ab")]
+    records = ObligationsCalendar(obligations=two).display_records()
+    assert [r["contract"] for r in records] == ["a", "b"]

@@ -393,3 +393,27 @@ def test_auto_transition_is_a_value() -> None:
     move = automatic_transition(TicketState.BUG_CORRIGE_VERSION, REPORT, hours=HOURS)
     assert isinstance(move, AutoTransition)
     assert move == automatic_transition(TicketState.BUG_CORRIGE_VERSION, REPORT, hours=HOURS)
+
+
+def test_an_automatic_transition_reads_as_a_record_and_a_headline() -> None:
+    at = dt.datetime(2025, 1, 10, tzinfo=ZoneInfo("Europe/Paris"))
+    since = at - dt.timedelta(days=10)
+    change = AutoTransition(
+        from_state=TicketState.A_QUALIFIER_CLIENT,
+        to_state=TicketState.EN_COURS_DE_TRAITEMENT,
+        at=at,
+        since=since,
+        days=10,
+        counting="calendar",
+    )
+    assert change.to_records() == [
+        {
+            "from_state": TicketState.A_QUALIFIER_CLIENT,
+            "to_state": TicketState.EN_COURS_DE_TRAITEMENT,
+            "at": at,
+            "since": since,
+            "days": 10,
+        }
+    ]
+    assert change.headline() == "Transition automatique (§5.2.4.1)"
+    assert change.headline(lang="en") == "Automatic transition (§5.2.4.1)"

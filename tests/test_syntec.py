@@ -509,3 +509,15 @@ def test_every_text_method_checks_its_language() -> None:
     for method in (SYNTEC.headline, SYNTEC[(2024, 8)].describe, SYNTEC.to_text):
         with pytest.raises(InvalidArgumentError, match=r"^lang='FR' is not one of 'fr', 'en'"):
             method(lang="FR")  # type: ignore[operator]
+
+
+def test_of_keeps_the_publication_dates_it_is_given() -> None:
+    mine = SyntecSeries.of(
+        {(2024, 8): "314.1"}, source="t", published_on={(2024, 8): dt.date(2024, 10, 1)}
+    )
+    assert mine[(2024, 8)].published_on == dt.date(2024, 10, 1)
+
+
+def test_from_records_names_a_wrong_name() -> None:
+    with pytest.raises(WrongTypeError, match=r"^name=3 "):
+        SyntecSeries.from_records([], name=3)  # type: ignore[arg-type]
