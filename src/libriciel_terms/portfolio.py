@@ -90,8 +90,9 @@ class Portfolio:
         )
         if start is None and end is None:
             return merged
-        first = _validate.day("start", start) if start is not None else merged[0].due_on
-        last = _validate.day("end", end) if end is not None else merged[-1].due_on
+        # an open side is unbounded: an end before every obligation gives an empty calendar
+        first = _validate.day("start", start) if start is not None else dt.date.min
+        last = _validate.day("end", end) if end is not None else dt.date.max
         return merged.between(first, last)
 
     def to_ical(
