@@ -164,8 +164,10 @@ def test_decisions_as_a_report() -> None:
         "A missed notice renews the contract for a whole period (§1.7, §1.9): the amount at "
         "stake is its price including VAT.",
     )
-    with pytest.raises(InvalidArgumentError, match="lang='de'"):
-        decisions.notes(lang="de")  # type: ignore[arg-type]
+    for call in (decisions.notes, decisions.headline, decisions.display_records):
+        with pytest.raises(InvalidArgumentError, match="lang='de'"):
+            call(lang="de")  # type: ignore[operator]
+    assert decisions.display_records()[0]["what"].startswith("Dernier jour pour notifier")
 
 
 def test_no_decision_left_and_no_notice() -> None:

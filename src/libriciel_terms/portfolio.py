@@ -189,6 +189,7 @@ class Decisions(Report):
     def display_records(self, *, lang: Lang = "fr") -> list[dict[str, Any]]:
         """The decisions as people read them."""
         # The decision's text says what kind it is; ``kind`` and ``what_en`` stay in the records.
+        lang = _text.check_lang(lang)
         return [
             {
                 "due_on": row.due_on,
@@ -205,7 +206,7 @@ class Decisions(Report):
         return pick(
             f"Décisions à prendre à partir du {self.as_of}",
             f"Decisions to take from {self.as_of}",
-            lang,
+            _text.check_lang(lang),
         )
 
     def notes(self, *, lang: Lang = "fr") -> tuple[str, ...]:
