@@ -156,6 +156,11 @@ TESTS: dict[str, list[str]] = {
         "src/libriciel_terms/obligations.py",
         "docs/calendar.md",
     ],
+    "portfolio": [
+        "tests/test_portfolio.py",
+        "src/libriciel_terms/portfolio.py",
+        "docs/calendar.md",
+    ],
 }
 
 #: Modules whose import-time values (module constants, presets) run none of their own functions:

@@ -372,6 +372,39 @@ def test_csv_text() -> None:
         records_from_csv_text(b"a")  # type: ignore[arg-type]
 
 
+def test_csv_delimiter_found_from_the_header_line_only() -> None:
+    # the data line holds more commas than semicolons: the header's ";" decides
+    assert records_from_csv_text("a;b\n1,2,3,4;5\n") == [{"a": "1,2,3,4", "b": "5"}]
+
+
+def test_csv_refusals_in_full() -> None:
+    with pytest.raises(RecordsError) as empty:
+        records_from_csv_text("")
+    assert str(empty.value) == "CSV text: 1 problem\n- line 1 = '': expected a header line"
+    with pytest.raises(RecordsError) as short:
+        records_from_csv_text("a,b\n1\n")
+    assert str(short.value) == (
+        "CSV text: 1 problem\n- line 2 = '1': expected 2 fields separated by ',', as the "
+        "header; it has 1"
+    )
+
+
+def test_two_tickets_read_in_the_plural() -> None:
+    rows = [
+        {"priority": "P0", "reported_at": "2024-10-01T10:00+02:00"},
+        {"priority": "P1", "reported_at": "2024-10-01T11:00+02:00"},
+    ]
+    batch = tickets_from_records(rows)
+    assert batch.headline() == "2 tickets lus, 0 problème"
+    assert batch.headline(lang="en") == "2 tickets read, 0 problems"
+
+
+def test_an_interval_may_be_empty() -> None:
+    at = "2024-10-17T10:00+02:00"
+    (interval,) = intervals_from_records([{"start": at, "end": at}])
+    assert interval[0] == interval[1] == dt.datetime.fromisoformat(at)
+
+
 def test_parse_columns() -> None:
     assert parse_columns("reported_at=Date de création,priority=Priorité") == {
         "reported_at": "Date de création",

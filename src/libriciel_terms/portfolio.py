@@ -90,8 +90,9 @@ class Portfolio:
         )
         if start is None and end is None:
             return merged
-        first = _validate.day("start", start) if start is not None else merged[0].due_on
-        last = _validate.day("end", end) if end is not None else merged[-1].due_on
+        # an open side is unbounded: an end before every obligation gives an empty calendar
+        first = _validate.day("start", start) if start is not None else dt.date.min
+        last = _validate.day("end", end) if end is not None else dt.date.max
         return merged.between(first, last)
 
     def to_ical(
@@ -188,6 +189,7 @@ class Decisions(Report):
     def display_records(self, *, lang: Lang = "fr") -> list[dict[str, Any]]:
         """The decisions as people read them."""
         # The decision's text says what kind it is; ``kind`` and ``what_en`` stay in the records.
+        lang = _text.check_lang(lang)
         return [
             {
                 "due_on": row.due_on,
@@ -204,7 +206,7 @@ class Decisions(Report):
         return pick(
             f"Décisions à prendre à partir du {self.as_of}",
             f"Decisions to take from {self.as_of}",
-            lang,
+            _text.check_lang(lang),
         )
 
     def notes(self, *, lang: Lang = "fr") -> tuple[str, ...]:
