@@ -25,6 +25,7 @@ from __future__ import annotations
 import functools
 import tomllib
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Protocol, TypeVar
 
@@ -144,9 +145,16 @@ class _Refuse:
 @functools.cache
 def bundled(stem: str) -> Mapping[str, BusinessHours]:
     """The schedules of the bundled contract file ``stem``, by table key (read once)."""
-    from libriciel_terms.files import bundled_text
+    # Read next to this module when the package is on disk (always, but for a zipped install):
+    # importlib.resources, which files.bundled_text uses, costs more to import than the rest.
+    path = Path(__file__).with_name("contracts") / f"{stem}.toml"
+    if path.is_file():
+        text = path.read_text(encoding="utf-8")
+    else:  # pragma: no cover - a zipped install
+        from libriciel_terms.files import bundled_text
 
-    tables = tomllib.loads(bundled_text(stem))["schedules"]
+        text = bundled_text(stem)
+    tables = tomllib.loads(text)["schedules"]
     built = {}
     for key, table in tables.items():
         hours = schedule(
