@@ -169,8 +169,7 @@ class Finding:
 
 def _figure_text(value: Figure, lang: Lang, *, money: bool) -> str:
     if isinstance(value, bool):
-        # not _text.yes_no: it answers "non" for True in English (reported to the foundation)
-        return pick("oui", "yes", lang) if value else pick("non", "no", lang)
+        return _text.yes_no(value, lang)
     if isinstance(value, dt.date):
         return value.isoformat()
     if money and isinstance(value, Decimal):
