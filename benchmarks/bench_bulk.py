@@ -37,6 +37,7 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import pandas as pd
 
+from benchmarks import best_of
 from libriciel_terms import FRANCE, BusinessHours, ExplicitHolidays, TermsError
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -46,15 +47,6 @@ PREVIOUS = {
     "elapsed (17 days)": 1.9,
     "due() (table 4.3)": None,
 }  # µs/op before issue 15, same benchmark
-
-
-def _best(fn: Callable[[], object], repeat: int = 3) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def _instants(n: int) -> pd.DatetimeIndex:
@@ -98,11 +90,11 @@ def bulk() -> None:
     python_ends = list(ends.to_pydatetime())
     d = dt.timedelta(hours=36)
     hours.add_many(starts[:10], d)
-    ours_add = _best(lambda: hours.add_many(starts, d)) / N * 1e6
-    loop_add = _best(lambda: [hours.add(s, d) for s in python_starts], 1) / N * 1e6
-    ours_elapsed = _best(lambda: hours.elapsed_many(starts, ends)) / N * 1e6
+    ours_add = best_of(lambda: hours.add_many(starts, d)) / N * 1e6
+    loop_add = best_of(lambda: [hours.add(s, d) for s in python_starts], 1) / N * 1e6
+    ours_elapsed = best_of(lambda: hours.elapsed_many(starts, ends)) / N * 1e6
     loop_elapsed = (
-        _best(
+        best_of(
             lambda: [hours.elapsed(s, e) for s, e in zip(python_starts, python_ends, strict=True)],
             1,
         )
@@ -140,8 +132,8 @@ def bulk() -> None:
     print(f"exchange_calendars minute array ({len(minutes):,} minutes) with searchsorted, µs/el:")
     print(f"{'':<22}{'ours':>12}{'pandas':>12}{'bare int64':>12}")
     for label, ours, theirs, bare in (
-        ("add", ours_add, _best(pandas_add), _best(numpy_add)),
-        ("elapsed", ours_elapsed, _best(pandas_elapsed), _best(numpy_elapsed)),
+        ("add", ours_add, best_of(pandas_add), best_of(numpy_add)),
+        ("elapsed", ours_elapsed, best_of(pandas_elapsed), best_of(numpy_elapsed)),
     ):
         print(f"{label:<22}{ours:12.3f}{theirs / N * 1e6:12.3f}{bare / N * 1e6:12.3f}")
     print("  (theirs: minute resolution, no closing-boundary rule; 'pandas' uses the calendar's")
@@ -157,8 +149,8 @@ def working_days() -> None:
     business = np.is_busday(days, busdaycal=calendar)
     days = days[business]  # busday_offset rolls other days first: compare on working days
     hours.add_working_days_many(days[:10], 5)
-    ours = _best(lambda: hours.add_working_days_many(days, 5)) / days.size * 1e6
-    numpy_time = _best(lambda: np.busday_offset(days, 5, busdaycal=calendar)) / days.size * 1e6
+    ours = best_of(lambda: hours.add_working_days_many(days, 5)) / days.size * 1e6
+    numpy_time = best_of(lambda: np.busday_offset(days, 5, busdaycal=calendar)) / days.size * 1e6
     same = bool(
         (
             hours.add_working_days_many(days, 5) == np.busday_offset(days, 5, busdaycal=calendar)
@@ -332,11 +324,11 @@ def availability_many() -> None:
     ]
     period = (origin, dt.datetime(2029, 1, 1, tzinfo=dt.UTC))
     commitment = downtime.AvailabilityCommitment.comelus()
-    bulk = _best(lambda: commitment.report(*period, outages))
+    bulk = best_of(lambda: commitment.report(*period, outages))
     saved = downtime.BULK_FROM
     downtime.BULK_FROM = n + 1
     try:
-        scalar_time = _best(lambda: commitment.report(*period, outages))
+        scalar_time = best_of(lambda: commitment.report(*period, outages))
         same = commitment.report(*period, outages)
     finally:
         downtime.BULK_FROM = saved

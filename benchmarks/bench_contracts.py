@@ -17,23 +17,13 @@ import datetime as dt
 import random
 import subprocess
 import sys
-import time
-from collections.abc import Callable
 
+from benchmarks import best_of
 from libriciel_terms import Contract, Portfolio
 from libriciel_terms.files import bundled_text
 
 CONTRACTS = 100
 SEED = 11
-
-
-def _best(fn: Callable[[], object], repeat: int = 5) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def variants(text: str, n: int, seed: int = SEED) -> list[str]:
@@ -82,8 +72,8 @@ def contract_file() -> None:
     )
     Contract.from_toml(text)
     contract = Contract.from_toml(text)
-    read = _best(lambda: Contract.from_toml(text)) * 1000
-    write = _best(contract.to_toml) * 1000
+    read = best_of(lambda: Contract.from_toml(text), 5) * 1000
+    write = best_of(contract.to_toml, 5) * 1000
     print(
         f"Contract.from_toml (bundled ComElus 2024, {len(text):,} characters): {read:.2f} ms "
         f"(first call of a process, template included: {first:.2f} ms); to_toml: {write:.2f} ms"
@@ -93,14 +83,14 @@ def contract_file() -> None:
 def portfolio() -> None:
     texts = variants(bundled_text("comelus-2024"), CONTRACTS)
     contracts = [Contract.from_toml(t, source=f"contract {k}") for k, t in enumerate(texts)]
-    read = _best(lambda: [Contract.from_toml(t) for t in texts], 3) * 1000
+    read = best_of(lambda: [Contract.from_toml(t) for t in texts], 3) * 1000
     book = Portfolio(contracts)
     as_of = dt.date(2025, 6, 1)
-    sheets = _best(lambda: book.term_sheets(as_of=as_of), 3) * 1000
-    decisions = _best(lambda: book.decisions(as_of), 3) * 1000
+    sheets = best_of(lambda: book.term_sheets(as_of=as_of), 3) * 1000
+    decisions = best_of(lambda: book.decisions(as_of), 3) * 1000
     stamp = dt.datetime(2025, 6, 1, tzinfo=dt.UTC)
-    ical = _best(lambda: book.to_ical(stamp=stamp), 3) * 1000
-    one = _best(lambda: contracts[0].term_sheet(as_of=as_of)) * 1000
+    ical = best_of(lambda: book.to_ical(stamp=stamp), 3) * 1000
+    one = best_of(lambda: contracts[0].term_sheet(as_of=as_of), 5) * 1000
     print(f"portfolio of {CONTRACTS} contracts (the bundled file, dates and prices edited):")
     print(
         f"  read and validate the {CONTRACTS} files   {read:9.1f} ms  ({read / CONTRACTS:.2f} ms each)"
