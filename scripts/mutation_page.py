@@ -44,7 +44,7 @@ def _row(module: str, entry: dict[str, Any]) -> str:
     survived = len(entry.get("survivors", ()))  # not killed, not a justified equivalent
     score = entry.get("score")
     sample = entry.get("sample", "all")
-    shown = "—" if score is None else f"{score:.1f} %".replace(".", ",")
+    shown = "—" if score is None else f"{score:.1f} %"
     return (
         f"| `{module}` | {entry.get('mutants', 0)} | {sample} | {counts.get('killed', 0)} "
         f"| {counts.get('timeout', 0)} | {entry.get('equivalent', 0)} | {survived} "
