@@ -181,8 +181,8 @@ class Readings(Report, Mapping[str, str]):
     rows: tuple[Reading, ...]
 
     def __attrs_post_init__(self) -> None:
-        _validate.items("rows", self.rows, Reading)
         _validate.fields(self, {"rows": tuple})
+        _validate.items("rows", self.rows, Reading)
 
     def __getitem__(self, key: str) -> str:
         for row in self.rows:

@@ -70,7 +70,6 @@ from libriciel_terms._report import Column, Report
 from libriciel_terms._text import Lang
 from libriciel_terms.delays import BusinessDuration
 from libriciel_terms.errors import OptionalDependencyError, OutOfRangeError
-from libriciel_terms.holidays import ExplicitHolidays
 from libriciel_terms.hours import BusinessHours
 from libriciel_terms.sla import HolidaysInPsg
 
@@ -238,11 +237,7 @@ class AvailabilityCommitment(Report):
         """The schedule measured, with the holidays reading applied."""
         if self.holidays_in_psg == "excluded":
             return self.hours
-        return attrs.evolve(
-            self.hours,
-            holidays=ExplicitHolidays.of(()),
-            name=f"{self.hours.name}, jours fériés inclus",
-        )
+        return self.hours.with_holidays_worked()
 
     def report(
         self,

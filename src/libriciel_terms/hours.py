@@ -362,6 +362,21 @@ class BusinessHours:
         """
         return _bundled_schedule("espace_client")
 
+    def with_holidays_worked(self) -> BusinessHours:
+        """The same windows on every day they name, public holidays included.
+
+        The other reading of the PSG (Contract §1.6, §2.7, §2.8 "du lundi au vendredi inclus",
+        with no holiday exception, against §4.1's "hors jours fériés légaux"): the
+        ``holidays_in_psg="included"`` keyword of the SLA and availability rules.
+
+        >>> from datetime import date
+        >>> BusinessHours.comelus().with_holidays_worked().is_working_day(date(2024, 11, 11))
+        True
+        """
+        return attrs.evolve(
+            self, holidays=ExplicitHolidays.of(()), name=f"{self.name}, jours fériés inclus"
+        )
+
     def to_text(self, *, lang: Lang = "fr") -> str:
         """The schedule in one line: its windows, holidays and zone.
 

@@ -83,7 +83,6 @@ from libriciel_terms.errors import (
     UnknownKeyError,
     WrongTypeError,
 )
-from libriciel_terms.holidays import ExplicitHolidays
 from libriciel_terms.hours import BusinessHours
 
 if TYPE_CHECKING:
@@ -459,11 +458,7 @@ def psg(holidays_in_psg: HolidaysInPsg = "excluded") -> BusinessHours:
         "holidays_in_psg", holidays_in_psg, _validate.literal_values(HolidaysInPsg)
     )
     hours = BusinessHours.comelus()
-    if reading == "excluded":
-        return hours
-    return attrs.evolve(
-        hours, holidays=ExplicitHolidays.of(()), name=f"{hours.name}, jours fériés inclus"
-    )
+    return hours if reading == "excluded" else hours.with_holidays_worked()
 
 
 # -- policies ------------------------------------------------------------------------------------
@@ -635,9 +630,7 @@ class SlaPolicy(Report, Mapping[tuple[Priority, Target], SlaTarget]):
             name += _reading_suffix(scope=(chosen, "blocking_or_major"))
         hours = self.hours
         if holidays == "included":
-            hours = attrs.evolve(
-                hours, holidays=ExplicitHolidays.of(()), name=f"{hours.name}, jours fériés inclus"
-            )
+            hours = hours.with_holidays_worked()
             name += _reading_suffix(holidays_in_psg=(holidays, "excluded"))
         return attrs.evolve(self, name=name, targets=targets, hours=hours)
 
